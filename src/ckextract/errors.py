@@ -1,0 +1,85 @@
+"""Every error ckextract raises on purpose. The CLI turns them into messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CkExtractError(Exception):
+    """Base class of ckextract's own errors."""
+
+
+class DocumentError(CkExtractError):
+    """A source file cannot be read as a PDF with a text layer.
+
+    ``reason`` is a short, stable phrase (tests and the warehouse rely on it);
+    the message names the file and the reason in one line.
+    """
+
+    code = "unreadable"
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path.name}: {reason}")
+
+
+class EmptyFileError(DocumentError):
+    code = "empty"
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, "empty file (0 bytes)")
+
+
+class NotAPdfError(DocumentError):
+    code = "not_pdf"
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, "not a PDF (no %PDF- header)")
+
+
+class EncryptedPdfError(DocumentError):
+    code = "encrypted"
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, "encrypted PDF (a password is required)")
+
+
+class DamagedPdfError(DocumentError):
+    code = "damaged"
+
+    def __init__(self, path: Path | str, detail: str) -> None:
+        super().__init__(path, f"damaged or truncated PDF ({detail})")
+
+
+class SourceNotFoundError(CkExtractError):
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        super().__init__(f"{self.path}: no such file or folder")
+
+
+class WarehouseLockedError(CkExtractError):
+    def __init__(self, db_path: Path | str) -> None:
+        self.db_path = Path(db_path)
+        super().__init__(
+            f"{self.db_path}: the warehouse is in use by another process "
+            "(DuckDB allows one writer); try again when it has finished"
+        )
+
+
+class MigrationError(CkExtractError):
+    pass
+
+
+class NoTextLayerError(DocumentError):
+    code = "no_text"
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, "no text layer (scanned or image-only pages)")
+
+
+class TooManyPagesError(DocumentError):
+    code = "too_many_pages"
+
+    def __init__(self, path: Path | str, pages: int, limit: int) -> None:
+        super().__init__(path, f"too many pages ({pages} > limit {limit})")

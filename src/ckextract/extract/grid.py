@@ -1,0 +1,162 @@
+"""Edges → intersections → cells → grids: where the tables on a page are.
+
+Ruled tables give edges through their lines; PowerPoint-style tables give them
+through the shaded rectangle of every cell (white gaps between the rectangles
+are snapped shut). pdfplumber's own pure functions do the geometry; this
+module chooses the edges and turns pdfplumber's cell boxes into a row/column
+grid with merged cells (spans).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from pdfplumber import table as pt
+from pdfplumber import utils
+
+from ckextract._typing import BBox, T_obj, T_obj_list
+from ckextract.settings import ExtractSettings
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    bbox: BBox
+
+
+@dataclass(frozen=True, slots=True)
+class PageGrid:
+    """One table's grid on one page: column and row boundaries, and its cells."""
+
+    page_number: int
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    cells: tuple[GridCell, ...]
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    def owners(self) -> list[list[int]]:
+        """For every grid position, the index of the cell covering it (-1 if none)."""
+        own = [[-1] * self.n_cols for _ in range(self.n_rows)]
+        for i, c in enumerate(self.cells):
+            for r in range(c.row, c.row + c.row_span):
+                for k in range(c.col, c.col + c.col_span):
+                    own[r][k] = i
+        return own
+
+    def locate(self, x: float, y: float) -> tuple[int, int] | None:
+        """Grid position containing the point, if inside the table."""
+        if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
+            return None
+        c = min(max(bisect_left(self.xs, x) - 1, 0), self.n_cols - 1)
+        r = min(max(bisect_left(self.ys, y) - 1, 0), self.n_rows - 1)
+        return r, c
+
+
+def _is_visible(obj: T_obj) -> bool:
+    return bool(obj.get("fill") or obj.get("stroke"))
+
+
+def page_edges(
+    rects: T_obj_list, lines: T_obj_list, curves: T_obj_list, page_bbox: BBox, settings: ExtractSettings
+) -> T_obj_list:
+    """Candidate table edges: visible lines, rectangle sides and curve segments.
+
+    A rectangle that covers (almost) the whole page is its background and is left out.
+    """
+    px0, ptop, px1, pbottom = page_bbox
+    page_area = max((px1 - px0) * (pbottom - ptop), 1.0)
+    edges: T_obj_list = []
+    for rect in rects:
+        if not _is_visible(rect):
+            continue
+        if rect["width"] * rect["height"] >= settings.background_area_ratio * page_area:
+            continue
+        edges.extend(utils.rect_to_edges(rect))
+    edges.extend(utils.line_to_edge(line) for line in lines)
+    for curve in curves:
+        edges.extend(utils.curve_to_edges(curve))
+    return [
+        e
+        for e in edges
+        if (e["width"] if e["orientation"] == "h" else e["height"]) >= settings.edge_min_length
+    ]
+
+
+def find_cell_boxes(edges: T_obj_list, settings: ExtractSettings) -> list[list[BBox]]:
+    """Group the cells that the edges enclose into tables (pdfplumber's algorithm)."""
+    merged = pt.merge_edges(
+        edges,
+        snap_x_tolerance=settings.snap_tolerance,
+        snap_y_tolerance=settings.snap_tolerance,
+        join_x_tolerance=settings.join_tolerance,
+        join_y_tolerance=settings.join_tolerance,
+    )
+    merged = utils.filter_edges(merged, min_length=settings.edge_min_length)
+    intersections = pt.edges_to_intersections(
+        merged, settings.intersection_tolerance, settings.intersection_tolerance
+    )
+    cells = pt.intersections_to_cells(intersections)
+    tables = pt.cells_to_tables(cells)
+    return [[(float(b[0]), float(b[1]), float(b[2]), float(b[3])) for b in t] for t in tables]
+
+
+def _cluster(values: list[float], tolerance: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tolerance:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(bounds: list[float], value: float) -> int:
+    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - value))
+
+
+def boxes_to_grid(boxes: list[BBox], page_number: int, tolerance: float) -> PageGrid:
+    """Turn one table's cell boxes into a grid: boundaries, positions and spans."""
+    xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes], tolerance)
+    ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes], tolerance)
+    cells = []
+    for b in boxes:
+        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        cells.append(GridCell(r0, c0, r1 - r0, c1 - c0, b))
+    cells.sort(key=lambda c: (c.row, c.col))
+    return PageGrid(page_number, tuple(xs), tuple(ys), tuple(cells))
+
+
+def find_grids(
+    rects: T_obj_list,
+    lines: T_obj_list,
+    curves: T_obj_list,
+    page_bbox: BBox,
+    page_number: int,
+    settings: ExtractSettings,
+) -> list[PageGrid]:
+    """All tables on a page, top to bottom, each as a :class:`PageGrid`."""
+    edges = page_edges(rects, lines, curves, page_bbox, settings)
+    grids = [
+        boxes_to_grid(boxes, page_number, settings.intersection_tolerance)
+        for boxes in find_cell_boxes(edges, settings)
+        if len(boxes) >= settings.min_cells
+    ]
+    grids = [g for g in grids if len(g.cells) >= settings.min_cells]
+    return sorted(grids, key=lambda g: (g.ys[0], g.xs[0]))

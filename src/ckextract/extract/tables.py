@@ -1,0 +1,118 @@
+"""Page tables → document tables: cell text on each page, then stitching.
+
+A table continued on the next page (same columns, first table there) is
+stitched onto the one before it; leading rows that repeat the table's first
+rows (the repeated header) are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pdfplumber.page import Page
+
+from ckextract.extract.grid import PageGrid, find_grids
+from ckextract.extract.text import assign_chars, chars_to_text, clean_chars
+from ckextract.records import Cell, Table
+from ckextract.settings import ExtractSettings
+
+
+@dataclass(frozen=True, slots=True)
+class PageTable:
+    """One table as found on one page: its grid and each cell's text."""
+
+    grid: PageGrid
+    texts: tuple[str, ...]
+    """Text of ``grid.cells[i]``."""
+
+    @property
+    def page_number(self) -> int:
+        return self.grid.page_number
+
+    def row_texts(self, row: int) -> tuple[str | None, ...]:
+        out: list[str | None] = [None] * self.grid.n_cols
+        for cell, text in zip(self.grid.cells, self.texts, strict=True):
+            if cell.row == row:
+                out[cell.col] = text
+        return tuple(out)
+
+
+def page_tables(page: Page, page_number: int, settings: ExtractSettings) -> tuple[list[PageTable], int]:
+    """The tables of one page and the number of text glyphs on it."""
+    chars = clean_chars(page.chars, settings)
+    grids = find_grids(
+        page.rects, page.lines, page.curves, tuple(page.bbox), page_number, settings  # type: ignore[arg-type]
+    )
+    out = []
+    for grid in grids:
+        by_cell = assign_chars(chars, grid)
+        texts = tuple(chars_to_text(by_cell.get(i, []), settings) for i in range(len(grid.cells)))
+        out.append(PageTable(grid, texts))
+    return out, sum(1 for c in chars if not c["text"].isspace())
+
+
+def continues(prev: PageTable, nxt: PageTable, settings: ExtractSettings) -> bool:
+    """Whether ``nxt`` (first table of the next page) continues ``prev`` (last of its page)."""
+    if nxt.page_number != prev.page_number + 1 or nxt.grid.n_cols != prev.grid.n_cols:
+        return False
+    return all(
+        abs(a - b) <= settings.stitch_x_tolerance for a, b in zip(prev.grid.xs, nxt.grid.xs, strict=True)
+    )
+
+
+def repeated_header_rows(first: PageTable, part: PageTable) -> int:
+    """How many leading rows of ``part`` repeat the leading rows of ``first``."""
+    n = 0
+    while (
+        n < min(first.grid.n_rows, part.grid.n_rows - 1)
+        and first.row_texts(n) == part.row_texts(n)
+        and any(t for t in part.row_texts(n))
+    ):
+        n += 1
+    return n
+
+
+def stitch(parts_by_page: list[list[PageTable]], settings: ExtractSettings) -> list[list[PageTable]]:
+    """Group page tables into document tables (each a list of page parts)."""
+    groups: list[list[PageTable]] = []
+    last_of_prev_page: list[PageTable] | None = None
+    for parts in parts_by_page:
+        for i, part in enumerate(parts):
+            if i == 0 and last_of_prev_page is not None and continues(last_of_prev_page[-1], part, settings):
+                last_of_prev_page.append(part)
+            else:
+                groups.append([part])
+        last_of_prev_page = groups[-1] if parts else None
+    return groups
+
+
+def to_table(table_id: int, parts: list[PageTable]) -> Table:
+    """One document table: cells of every part, repeated headers left out."""
+    cells: list[Cell] = []
+    offset = 0
+    for k, part in enumerate(parts):
+        skip = repeated_header_rows(parts[0], part) if k else 0
+        for gc, text in zip(part.grid.cells, part.texts, strict=True):
+            if gc.row < skip:
+                continue
+            cells.append(
+                Cell(
+                    row=gc.row - skip + offset,
+                    col=gc.col,
+                    text=text,
+                    bbox=gc.bbox,
+                    page_number=part.page_number,
+                    row_span=gc.row_span,
+                    col_span=gc.col_span,
+                )
+            )
+        offset += part.grid.n_rows - skip
+    first = parts[0]
+    return Table(
+        table_id=table_id,
+        pages=tuple(dict.fromkeys(p.page_number for p in parts)),
+        bbox=first.grid.bbox,
+        n_rows=offset,
+        n_cols=first.grid.n_cols,
+        cells=tuple(cells),
+    )

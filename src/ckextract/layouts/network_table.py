@@ -1,0 +1,189 @@
+"""The network table (地域の産学官ネットワークの可視化): regions × programs × 名称/構成員/取組概要.
+
+Recognized from its header, wherever it sits: group headers that name a
+program (merged over their columns) above sub-headers that name the fields.
+The region column is the one no program group covers. Column order, widths,
+the number of programs and of regions are all read from the table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from ckextract import regions, textrules
+from ckextract.layouts import LayoutOutput
+from ckextract.programs import match_program
+from ckextract.records import SECTORS, Extraction, Membership, Network, Repair, Sector, Table
+
+FIELD_LABELS: dict[str, frozenset[str]] = {
+    "name": frozenset({"名称", "名前", "拠点名", "協議会名", "協議会等名称", "ネットワーク名", "事業名"}),
+    "members": frozenset({"構成員", "構成機関", "参画機関", "参画機関等", "メンバー", "構成団体"}),
+    "overview": frozenset({"取組概要", "概要", "取組内容", "事業概要", "取組の概要"}),
+}
+MAX_HEADER_ROWS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnGroup:
+    program_id: str
+    columns: dict[str, int]
+    """Field name (name, members, overview) → column index."""
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    rows: int
+    """Number of header rows; data starts below."""
+    region_col: int
+    groups: tuple[ColumnGroup, ...]
+
+
+def _field_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    value = textrules.normalize_text(text)
+    for field_name, labels in FIELD_LABELS.items():
+        if value in labels:
+            return field_name
+    return None
+
+
+def read_header(table: Table) -> Header | None:
+    """Find the header: the lowest row of field labels and the program above each column."""
+    label_row = -1
+    fields_by_col: dict[int, str] = {}
+    for r in range(min(MAX_HEADER_ROWS, table.n_rows)):
+        found = {c: f for c in range(table.n_cols) if (f := _field_of(_text(table, r, c)))}
+        if len(found) >= 2:
+            label_row, fields_by_col = r, found
+    if label_row < 0:
+        return None
+    groups: dict[str, dict[str, int]] = {}
+    for col, field_name in fields_by_col.items():
+        program = None
+        for r in range(label_row - 1, -1, -1):
+            program = match_program(_text(table, r, col))
+            if program:
+                break
+        if program is None:
+            continue
+        groups.setdefault(program.program_id, {}).setdefault(field_name, col)
+    usable = tuple(ColumnGroup(p, cols) for p, cols in groups.items() if "name" in cols)
+    if not usable:
+        return None
+    covered = {c for g in usable for c in g.columns.values()}
+    free = [c for c in range(table.n_cols) if c not in covered]
+    if not free:
+        return None
+    return Header(label_row + 1, free[0], usable)
+
+
+def _text(table: Table, row: int, col: int) -> str | None:
+    cell = table.cell_at(row, col)
+    return cell.text if cell else None
+
+
+def network_id(document_id: str, program_id: str, region: str, name: str) -> str:
+    key = "\x1f".join((document_id, program_id, region, name))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+class NetworkTableLayout:
+    name = "network_table"
+
+    def matches(self, table: Table) -> bool:
+        return read_header(table) is not None
+
+    def parse(self, extraction: Extraction, table: Table) -> LayoutOutput:
+        header = read_header(table)
+        out = LayoutOutput()
+        if header is None:
+            return out
+        doc_id = extraction.document.document_id
+        fname = extraction.document.file_name
+        for row in range(header.rows, table.n_rows):
+            region_text = _text(table, row, header.region_col)
+            if textrules.is_empty_marker(region_text):
+                continue
+            assert region_text is not None
+            region_name = textrules.normalize_text(region_text)
+            if _field_of(region_text) is not None:
+                continue  # a header row that stitching did not recognize
+            region = regions.lookup(region_name)
+            if region is None:
+                out.warnings.append(f"{fname}: row {row}: unknown region {region_name!r} (no code)")
+            for group in header.groups:
+                self._network(extraction, table, row, region_name, region, group, out, doc_id, fname)
+        return out
+
+    def _network(
+        self,
+        extraction: Extraction,
+        table: Table,
+        row: int,
+        region_name: str,
+        region: regions.Region | None,
+        group: ColumnGroup,
+        out: LayoutOutput,
+        doc_id: str,
+        fname: str,
+    ) -> None:
+        cells = {f: table.cell_at(row, c) for f, c in group.columns.items()}
+        texts = {f: (c.text if c else None) for f, c in cells.items()}
+        if all(textrules.is_empty_marker(t) for t in texts.values()):
+            return
+        name_raw = texts.get("name") or ""
+        name, plan = textrules.split_plan_name(textrules.normalize_text(name_raw))
+        if not name and plan:
+            name = plan
+        if not name:
+            out.warnings.append(f"{fname}: {region_name}/{group.program_id}: members without a name; skipped")
+            return
+        nid = network_id(doc_id, group.program_id, region_name, name)
+        overview_raw = texts.get("overview")
+        name_cell = cells["name"]
+        assert name_cell is not None
+        out.networks.append(
+            Network(
+                network_id=nid,
+                document_id=doc_id,
+                program_id=group.program_id,
+                region_name=region_name,
+                region_code=region.code if region else None,
+                name=name,
+                name_raw=name_raw,
+                plan_name=plan,
+                overview=None if textrules.is_empty_marker(overview_raw) else textrules.normalize_text(overview_raw or ""),
+                page_number=name_cell.page_number,
+                table_id=table.table_id,
+                row_index=row,
+                layout=self.name,
+            )
+        )
+        members_raw = texts.get("members")
+        if not textrules.is_empty_marker(members_raw):
+            self._members(members_raw or "", nid, doc_id, f"{fname}: {region_name}/{group.program_id}", out)
+
+    def _members(self, text: str, nid: str, doc_id: str, where: str, out: LayoutOutput) -> None:
+        lead, chunks = textrules.split_sectors(text)
+        if lead:
+            out.warnings.append(f"{where}: text before the first sector tag: {lead!r}")
+        position = 0
+        for chunk in chunks:
+            if chunk.tag not in SECTORS:
+                out.warnings.append(f"{where}: unknown sector tag 【{chunk.tag}】; its members are not loaded")
+                continue
+            sector: Sector = chunk.tag  # type: ignore[assignment]
+            items, fragment_repairs = textrules.repair_fragments(textrules.split_members(chunk.text))
+            for fr in fragment_repairs:
+                out.repairs.append(Repair(doc_id, nid, "fragment_repair", fr.before, fr.after))
+            seen: set[str] = set()
+            for item in items:
+                org, role = textrules.split_role(textrules.normalize_text(item))
+                if org in seen:
+                    out.repairs.append(Repair(doc_id, nid, "duplicate_member", f"{item}、{item}", item))
+                    continue
+                seen.add(org)
+                position += 1
+                out.memberships.append(Membership(nid, doc_id, position, sector, org, item, role))

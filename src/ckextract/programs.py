@@ -1,0 +1,59 @@
+"""The programs (funding schemes, surveys) a network belongs to, and how headers name them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ckextract.textrules import normalize_text
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    program_id: str
+    name_ja: str
+    ministry_ja: str
+    keywords: tuple[str, ...]
+    """Any of these in a (normalized) header or legend label names this program."""
+
+
+PROGRAMS: tuple[Program, ...] = (
+    Program(
+        "chihou_daigaku",
+        "地方大学・地域産業創生交付金",
+        "内閣府",
+        ("地方大学・地域産業創生交付金", "地方大学・地域産業創生", "地方大学・地域産業"),
+    ),
+    Program(
+        "kyoso_no_ba",
+        "共創の場形成支援プログラム",
+        "文部科学省",
+        ("共創の場形成支援", "共創の場", "COI-NEXT"),
+    ),
+    Program(
+        "coi",
+        "センター・オブ・イノベーション",
+        "文部科学省",
+        ("センター・オブ・イノベーション", "COI"),
+    ),
+    Program(
+        "mic_survey",
+        "産学官連携の推進体制等に係る調査",
+        "総務省",
+        ("推進体制等に係る調査", "産学官連携」の推進体制", "産学官連携の推進体制"),
+    ),
+)
+PROGRAM_IDS = frozenset(p.program_id for p in PROGRAMS)
+
+
+def match_program(text: str | None) -> Program | None:
+    """The program a header names, e.g. ``共創の場形成支援プログラム（文部科学省）`` → kyoso_no_ba.
+
+    Checked in order, so ``COI-NEXT`` is 共創の場 before plain ``COI`` is COI.
+    """
+    if not text:
+        return None
+    value = normalize_text(text)
+    for program in PROGRAMS:
+        if any(k in value for k in program.keywords):
+            return program
+    return None

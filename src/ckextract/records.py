@@ -1,0 +1,196 @@
+"""The records every stage passes on: one representation, from PDF to warehouse.
+
+``discover`` makes :class:`SourceDocument`; ``extract`` makes :class:`Extraction`
+(tables of :class:`Cell`); ``normalize`` makes :class:`DocumentRecords`
+(:class:`Network`, :class:`Membership`, :class:`Repair`); ``warehouse`` loads
+them as they are (one DataFrame per record type, columns = field names).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from ckextract._typing import BBox, Grid
+
+Sector = Literal["学", "官", "産"]
+SECTORS: tuple[Sector, ...] = ("学", "官", "産")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A PDF found by ``discover``: its bytes' sha256 is its identity."""
+
+    path: Path
+    document_id: str
+    size_bytes: int
+    title: str | None = None
+    publisher: str | None = None
+    published_on: date | None = None
+    is_reconstruction: bool = False
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One (possibly merged) table cell with its provenance."""
+
+    row: int
+    col: int
+    text: str
+    bbox: BBox
+    page_number: int
+    row_span: int = 1
+    col_span: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table, stitched over the pages it spans; ``cells`` in row-major order."""
+
+    table_id: int
+    pages: tuple[int, ...]
+    bbox: BBox
+    n_rows: int
+    n_cols: int
+    cells: tuple[Cell, ...]
+
+    def grid(self) -> Grid:
+        """Rows of text: merged cells hold their text top-left, ``None`` elsewhere."""
+        rows: Grid = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for cell in self.cells:
+            rows[cell.row][cell.col] = cell.text
+        return rows
+
+    def cell_at(self, row: int, col: int) -> Cell | None:
+        """The cell covering grid position (row, col), merged cells included."""
+        for cell in self.cells:
+            if cell.row <= row < cell.row + cell.row_span and cell.col <= col < cell.col + cell.col_span:
+                return cell
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything read from one PDF before any layout-specific interpretation."""
+
+    document: SourceDocument
+    page_count: int
+    tables: tuple[Table, ...]
+    pages_without_text: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """One 産学官 network (a council, a 拠点) of one program in one region."""
+
+    network_id: str
+    document_id: str
+    program_id: str
+    region_name: str
+    region_code: str | None
+    name: str
+    name_raw: str
+    plan_name: str | None
+    overview: str | None
+    page_number: int
+    table_id: int
+    row_index: int
+    layout: str
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """One organization (or a person's organization) in a network, by sector."""
+
+    network_id: str
+    document_id: str
+    position: int
+    sector: Sector
+    org_name: str
+    org_name_raw: str
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A documented correction of a slip in the source (never silent)."""
+
+    document_id: str
+    network_id: str
+    rule: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecords:
+    """The normalized output for one document, ready to validate and load."""
+
+    extraction: Extraction
+    layouts: tuple[str, ...]
+    networks: tuple[Network, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def document(self) -> SourceDocument:
+        return self.extraction.document
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A document that could not be read; recorded, never fatal to the others."""
+
+    document: SourceDocument
+    error_code: str
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.document.file_name}: {self.reason}"
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest run did, for the CLI's summary line and ``--json``."""
+
+    db_path: str
+    loaded: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    no_layout: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    tables: int = 0
+    networks: int = 0
+    memberships: int = 0
+    repairs: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "db_path": self.db_path,
+            "documents": {
+                "loaded": self.loaded,
+                "skipped": self.skipped,
+                "no_layout": self.no_layout,
+                "rejected": [
+                    {"file": r.document.file_name, "error": r.error_code, "reason": r.reason}
+                    for r in self.rejected
+                ],
+            },
+            "tables": self.tables,
+            "networks": self.networks,
+            "memberships": self.memberships,
+            "repairs": self.repairs,
+            "warnings": self.warnings,
+        }

@@ -1,0 +1,346 @@
+"""Japanese text rules: every rule that turns printed text into a normalized value.
+
+Each rule is one small, pure, named function with the real example it was made
+for in its docstring, and a test of that example in ``tests/test_textrules.py``.
+``RULES`` lists them in the order they apply, for the docs and the report.
+
+Order for free text (names, overviews): :func:`nfkc` → :func:`collapse_whitespace`
+→ :func:`collapse_letter_spacing` → :func:`drop_spaces_next_to_japanese`
+(:func:`normalize_text`). Line-wrap joining (:func:`join_wrapped_lines`) happens
+earlier, when extraction turns a cell's visual lines into its text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+# --- character classes --------------------------------------------------------
+
+_JAPANESE = (
+    "\u3000-\u303f"  # CJK symbols and punctuation (、。「」【】〔〕…)
+    "\u3040-\u309f"  # hiragana
+    "\u30a0-\u30ff"  # katakana (・ ー included)
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kanji
+    "\uff01-\uff60\uff61-\uff9f"  # full-width forms, half-width katakana
+)
+_JP = f"[{_JAPANESE}]"
+_CIRCLED = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
+
+
+def is_japanese(ch: str) -> bool:
+    """True for kana, kanji and Japanese punctuation/full-width forms."""
+    return bool(ch) and re.match(_JP, ch) is not None
+
+
+def _is_latin_word_char(ch: str) -> bool:
+    return ch.isalnum() and not is_japanese(ch) and ord(ch) < 0x2E80
+
+
+# --- rule: NFKC -------------------------------------------------------------------
+
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC, keeping circled numbers (①②) that NFKC would flatten to digits.
+
+    ``“次世代「光」技術”をコアに、①「ネオ・ディスタンス社会」`` keeps its ①;
+    full-width ``（計画名：…）`` becomes ``(計画名:…)``; ``ＰＨＣ`` becomes ``PHC``.
+    """
+    if not _CIRCLED.search(text):
+        return unicodedata.normalize("NFKC", text)
+    out: list[str] = []
+    last = 0
+    for m in _CIRCLED.finditer(text):
+        out.append(unicodedata.normalize("NFKC", text[last : m.start()]))
+        out.append(m.group())
+        last = m.end()
+    out.append(unicodedata.normalize("NFKC", text[last:]))
+    return "".join(out)
+
+
+# --- rule: line-wrap joining -----------------------------------------------------
+
+
+def join_wrapped_lines(lines: Sequence[str]) -> str:
+    """Join a cell's visual lines into one text.
+
+    Japanese wraps anywhere, mid-word, so lines join with nothing between them
+    (``広島県地方大学・地域産業創生事業推進特別`` + ``委員会``). A wrap between two
+    Latin words was a space: ``The University of`` + ``British Columbia`` →
+    ``The University of British Columbia``. A hyphen after a Latin letter is a
+    word broken at its hyphen (no space); after anything else it stands alone
+    (``グローバル拠点の創出-`` + ``Next Generation`` keeps its space).
+    """
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if out and _wrap_was_space(out, line):
+            out += " "
+        out += line
+    return out
+
+
+def _wrap_was_space(before: str, after: str) -> bool:
+    last, first = before[-1], after[0]
+    if not (_is_latin_word_char(first) or first in "([\"'&"):
+        return False
+    if _is_latin_word_char(last) or last in ".,;:!?)]\"'%&":
+        return True
+    if last == "-":
+        return not (len(before) > 1 and _is_latin_word_char(before[-2]))
+    return False
+
+
+# --- rules: spaces -------------------------------------------------------------------
+
+
+_WS = re.compile(r"\s+")
+
+
+def collapse_whitespace(text: str) -> str:
+    """Runs of white space (ideographic space, tabs, newlines) become one space; ends trimmed."""
+    return _WS.sub(" ", text).strip()
+
+
+_LATIN_SINGLE = f"[^\\s{_JAPANESE}]"
+_LETTER_SPACED = re.compile(
+    f"(?<!{_LATIN_SINGLE}){_LATIN_SINGLE}(?: {_LATIN_SINGLE}(?!{_LATIN_SINGLE}))+"
+)
+
+
+def collapse_letter_spacing(text: str) -> str:
+    """Glue letter-spaced runs: two or more single Latin characters separated by spaces.
+
+    ``P H C 株式会社`` → ``PHC 株式会社``; ``S A W A C H I 型…`` → ``SAWACHI 型…``;
+    a run may touch Japanese text: ``株式会社N T T ドコモ`` → ``株式会社NTT ドコモ``.
+    Real words stay apart: ``株式会社Psychic VR Lab`` is untouched, since no run
+    of single characters occurs in it.
+    """
+    return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
+
+
+_SPACE_NEXT_TO_JP = re.compile(f"(?<={_JP}) +| +(?={_JP})")
+
+
+def drop_spaces_next_to_japanese(text: str) -> str:
+    """Drop spaces touching a Japanese character: they are layout, not words.
+
+    ``株式会社 NTT ドコモ 四国支社`` → ``株式会社NTTドコモ四国支社``; spaces between
+    Latin words stay (``Bio×Digital Transformation (バイオDX)``).
+    """
+    return _SPACE_NEXT_TO_JP.sub("", text)
+
+
+def normalize_text(text: str) -> str:
+    """The free-text chain: NFKC, white space, letter-spacing, Japanese spacing."""
+    return drop_spaces_next_to_japanese(collapse_letter_spacing(collapse_whitespace(nfkc(text))))
+
+
+# --- rule: empty cells -------------------------------------------------------------
+
+EMPTY_MARKERS = frozenset({"-", "‐", "‑", "–", "—", "―", "−", "なし", "該当なし", "無し"})
+
+
+def is_empty_marker(text: str | None) -> bool:
+    """A cell printed as ``-`` (or empty, or なし) holds no value."""
+    if text is None:
+        return True
+    value = collapse_whitespace(nfkc(text))
+    return value == "" or value in EMPTY_MARKERS
+
+
+# --- rule: sector tags -------------------------------------------------------------
+
+_SECTOR_TAG = re.compile(r"[【\[［〔〈<＜]\s*([^】\]］〕〉>＞\s]{1,6})\s*[】\]］〕〉>＞]")
+
+
+@dataclass(frozen=True, slots=True)
+class SectorChunk:
+    tag: str
+    """The tag as printed inside its brackets, NFKC-normalized (学, 官, 産, …)."""
+    text: str
+
+
+def split_sectors(text: str) -> tuple[str, list[SectorChunk]]:
+    """Split a 構成員 cell on its sector tags.
+
+    ``【学】広島大学、県立広島大学 【官】広島県 【産】中国経済連合会`` →
+    ``[学: 広島大学、県立広島大学] [官: 広島県] [産: 中国経済連合会]``. Returns the
+    text before the first tag (normally empty) and the chunks in printed order.
+    """
+    matches = list(_SECTOR_TAG.finditer(text))
+    if not matches:
+        return text.strip(), []
+    lead = text[: matches[0].start()].strip()
+    chunks = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        chunks.append(SectorChunk(nfkc(m.group(1)), text[m.end() : end].strip()))
+    return lead, chunks
+
+
+# --- rule: member split ------------------------------------------------------------
+
+_MEMBER_SEPARATOR = re.compile(r"[、，､]")
+
+
+def split_members(text: str) -> list[str]:
+    """Split one sector's members on ``、`` (or ``，``); trailing separators drop out.
+
+    ``P H C 株式会社、株式会社 N T T ドコモ 四国支社、株式会社産学連携キャピタル、``
+    gives three members, not four.
+    """
+    return [item.strip() for item in _MEMBER_SEPARATOR.split(text) if item.strip()]
+
+
+# --- rule: fragment repair ----------------------------------------------------------
+
+BARE_FRAGMENTS = frozenset(
+    {
+        "短期大学部",
+        "大学院",
+        "大学部",
+        "附属病院",
+        "付属病院",
+        "高等部",
+        "支社",
+        "支店",
+        "支部",
+        "本社",
+        "本店",
+        "本部",
+        "分室",
+        "営業所",
+        "事業所",
+        "事務所",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FragmentRepair:
+    before: str
+    after: str
+
+
+def repair_fragments(items: Sequence[str]) -> tuple[list[str], list[FragmentRepair]]:
+    """Join a bare suffix fragment to the member before it, and say so.
+
+    The source prints ``徳島文理大学、徳島文理大学、短期大学部`` where
+    ``徳島文理大学、徳島文理大学短期大学部`` is meant: ``短期大学部`` cannot stand
+    alone, so it joins ``徳島文理大学``; the repair is returned, never silent.
+    """
+    out: list[str] = []
+    repairs: list[FragmentRepair] = []
+    for item in items:
+        if out and normalize_text(item) in BARE_FRAGMENTS:
+            joined = out[-1] + item
+            repairs.append(FragmentRepair(f"{out[-1]}、{item}", joined))
+            out[-1] = joined
+        else:
+            out.append(item)
+    return out, repairs
+
+
+# --- rule: role split --------------------------------------------------------------
+
+_ROLE_BASE = (
+    "副会頭|会頭|副会長|会長|副社長|社長|頭取|副頭取|副理事長|理事長|副学長|学長|総長|"
+    "副知事|知事|市長|町長|村長|区長|所長|センター長|機構長|局長|部長|専務|常務"
+)
+_ROLE = re.compile(
+    rf"(?P<role>(?:代表取締役|取締役|代表理事|専務理事|常務理事)?(?:{_ROLE_BASE})|代表取締役|代表理事)$"
+)
+ORG_SUFFIXES = (
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "銀行",
+    "信用金庫",
+    "公庫",
+    "大学",
+    "学校",
+    "機構",
+    "法人",
+    "協会",
+    "組合",
+    "会議所",
+    "会",
+    "センター",
+    "研究所",
+    "県",
+    "都",
+    "道",
+    "府",
+    "市",
+    "町",
+    "村",
+    "区",
+    "庁",
+    "省",
+    "局",
+)
+
+
+def split_role(name: str) -> tuple[str, str | None]:
+    """Split a person's title off an organization: the member is the organization.
+
+    ``マツダ株式会社代表取締役会長`` → (``マツダ株式会社``, ``代表取締役会長``);
+    ``株式会社広島銀行代表取締役頭取`` → (``株式会社広島銀行``, ``代表取締役頭取``);
+    ``広島県商工会議所連合会会頭`` → (``広島県商工会議所連合会``, ``会頭``). The part
+    left must end like an organization, so ``徳島県市長会`` is not split.
+    """
+    m = _ROLE.search(name)
+    if not m or m.start() == 0:
+        return name, None
+    org = name[: m.start()].rstrip()
+    if org.endswith(ORG_SUFFIXES) or org.startswith(("株式会社", "有限会社", "(株)")):
+        return org, m.group("role")
+    return name, None
+
+
+# --- rule: plan name ---------------------------------------------------------------
+
+_PLAN = re.compile(r"[(（]\s*計画名\s*[:：]\s*")
+
+
+def split_plan_name(name: str) -> tuple[str, str | None]:
+    """Take ``(計画名：…)`` off a council's name as its plan name.
+
+    ``広島県地方大学・地域産業創生事業推進特別委員会(計画名:ひろしまものづくり…プログラム)``
+    → (``広島県地方大学・…特別委員会``, ``ひろしまものづくり…プログラム``). Brackets
+    inside the plan name survive: ``“IoP (Internet of Plants)”が導く…への進化``.
+    """
+    m = _PLAN.search(name)
+    if not m:
+        return name, None
+    plan = name[m.end() :].strip()
+    if plan.endswith((")", "）")) and _balance(plan) < 0:
+        plan = plan[:-1].rstrip()
+    return name[: m.start()].strip(), plan or None
+
+
+def _balance(text: str) -> int:
+    return sum(text.count(c) for c in "(（") - sum(text.count(c) for c in ")）")
+
+
+# --- the list of rules, for docs and reports ---------------------------------------------
+
+
+RULES: tuple[tuple[str, Callable[..., object]], ...] = (
+    ("line_wrap_join", join_wrapped_lines),
+    ("nfkc", nfkc),
+    ("collapse_whitespace", collapse_whitespace),
+    ("letter_spacing_collapse", collapse_letter_spacing),
+    ("drop_spaces_next_to_japanese", drop_spaces_next_to_japanese),
+    ("empty_marker", is_empty_marker),
+    ("sector_tags", split_sectors),
+    ("member_split", split_members),
+    ("fragment_repair", repair_fragments),
+    ("role_split", split_role),
+    ("plan_name", split_plan_name),
+)
