@@ -148,8 +148,12 @@ def add_map_slide(prs, entries: tuple[MapEntry, ...] = MAP_ENTRIES) -> None:  # 
     shape.fill.fore_color.rgb = RGBColor(0xE6, 0xE6, 0xE6)
     shape.line.fill.background()
     # entries in columns around the map
-    columns = [(Inches(0.3), Inches(2.2)), (Inches(2.9), Inches(2.2)), (Inches(8.0), Inches(0.7)),
-               (Inches(10.6), Inches(0.7))]
+    columns = [
+        (Inches(0.3), Inches(2.2)),
+        (Inches(2.9), Inches(2.2)),
+        (Inches(8.0), Inches(0.7)),
+        (Inches(10.6), Inches(0.7)),
+    ]
     per_column = -(-len(entries) // len(columns))
     for ci, (x, y) in enumerate(columns):
         chunk = entries[ci * per_column : (ci + 1) * per_column]
@@ -178,12 +182,20 @@ def add_map_slide(prs, entries: tuple[MapEntry, ...] = MAP_ENTRIES) -> None:  # 
 def add_table_slide(prs, rows: tuple[RegionRow, ...] = SEED_ROWS) -> None:  # type: ignore[no-untyped-def]
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     _textbox(slide, Inches(0.3), Inches(0.1), Inches(9), Inches(0.45), [TABLE_TITLE], 20, bold_first=True)
-    _textbox(slide, Inches(0.3), Inches(0.5), Inches(12.5), Inches(0.5),
-             [TABLE_SUBTITLE, TABLE_LEAD + "　" + TABLE_NOTE], 9)
+    _textbox(
+        slide,
+        Inches(0.3),
+        Inches(0.5),
+        Inches(12.5),
+        Inches(0.5),
+        [TABLE_SUBTITLE, TABLE_LEAD + "　" + TABLE_NOTE],
+        9,
+    )
     widths = [0.42] + [0.98, 1.62, 1.55] * 3
     n_cols = len(widths)
-    shape = slide.shapes.add_table(2 + len(rows), n_cols, Inches(0.25), Inches(1.05),
-                                   Inches(sum(widths)), Inches(5.6))
+    shape = slide.shapes.add_table(
+        2 + len(rows), n_cols, Inches(0.25), Inches(1.05), Inches(sum(widths)), Inches(5.6)
+    )
     table = shape.table
     for i, w in enumerate(widths):
         table.columns[i].width = Inches(w)
@@ -196,8 +208,15 @@ def add_table_slide(prs, rows: tuple[RegionRow, ...] = SEED_ROWS) -> None:  # ty
     for g, header in enumerate(GROUP_HEADERS):
         left = 1 + 3 * g
         table.cell(0, left).merge(table.cell(0, left + 2))
-        _fill_cell(table.cell(0, left), [header], 7, HEADER_FILL, colour=RGBColor(255, 255, 255),
-                   bold=True, centre=True)
+        _fill_cell(
+            table.cell(0, left),
+            [header],
+            7,
+            HEADER_FILL,
+            colour=RGBColor(255, 255, 255),
+            bold=True,
+            centre=True,
+        )
         for k, sub in enumerate(SUB_HEADERS):
             _fill_cell(table.cell(1, left + k), [sub], 7, SUBHEADER_FILL, bold=True, centre=True)
     for r, row in enumerate(rows):
@@ -231,7 +250,9 @@ def pptx_to_pdf(pptx: Path, out_pdf: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(pptx)],
-            check=True, capture_output=True, timeout=300,
+            check=True,
+            capture_output=True,
+            timeout=300,
         )
         shutil.move(str(Path(tmp) / (pptx.stem + ".pdf")), out_pdf)
 

@@ -42,10 +42,7 @@ def _table() -> dict[str, Region]:
     text = resources.files("ckextract.data").joinpath("regions.csv").read_text(encoding="utf-8")
     for row in csv.DictReader(text.splitlines()):
         code5 = row["code5"]
-        if row["kind"] == "prefecture":
-            code = code5[:2]
-        else:
-            code = code5 + check_digit(code5)
+        code = code5[:2] if row["kind"] == "prefecture" else code5 + check_digit(code5)
         out[row["name"]] = Region(row["name"], code, row["kind"])
     return out
 

@@ -107,9 +107,7 @@ def collapse_whitespace(text: str) -> str:
 
 
 _LATIN_SINGLE = f"[^\\s{_JAPANESE}]"
-_LETTER_SPACED = re.compile(
-    f"(?<!{_LATIN_SINGLE}){_LATIN_SINGLE}(?: {_LATIN_SINGLE}(?!{_LATIN_SINGLE}))+"
-)
+_LETTER_SPACED = re.compile(f"(?<!{_LATIN_SINGLE}){_LATIN_SINGLE}(?: {_LATIN_SINGLE}(?!{_LATIN_SINGLE}))+")
 
 
 def collapse_letter_spacing(text: str) -> str:

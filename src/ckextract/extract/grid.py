@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from pdfplumber import table as pt
-from pdfplumber import utils
+from pdfplumber.utils import geometry
 
 from ckextract._typing import BBox, T_obj, T_obj_list
 from ckextract.settings import ExtractSettings
@@ -58,9 +58,13 @@ class PageGrid:
                     own[r][k] = i
         return own
 
-    def locate(self, x: float, y: float) -> tuple[int, int] | None:
-        """Grid position containing the point, if inside the table."""
-        if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
+    def locate(self, x: float, y: float, tolerance: float = 0.0) -> tuple[int, int] | None:
+        """Grid position containing the point, if inside the table (or within
+        ``tolerance`` of its outer border: borders have width, shaded cells are inset)."""
+        if not (
+            self.xs[0] - tolerance <= x <= self.xs[-1] + tolerance
+            and self.ys[0] - tolerance <= y <= self.ys[-1] + tolerance
+        ):
             return None
         c = min(max(bisect_left(self.xs, x) - 1, 0), self.n_cols - 1)
         r = min(max(bisect_left(self.ys, y) - 1, 0), self.n_rows - 1)
@@ -86,10 +90,10 @@ def page_edges(
             continue
         if rect["width"] * rect["height"] >= settings.background_area_ratio * page_area:
             continue
-        edges.extend(utils.rect_to_edges(rect))
-    edges.extend(utils.line_to_edge(line) for line in lines)
+        edges.extend(geometry.rect_to_edges(rect))
+    edges.extend(geometry.line_to_edge(line) for line in lines)
     for curve in curves:
-        edges.extend(utils.curve_to_edges(curve))
+        edges.extend(geometry.curve_to_edges(curve))
     return [
         e
         for e in edges
@@ -106,7 +110,7 @@ def find_cell_boxes(edges: T_obj_list, settings: ExtractSettings) -> list[list[B
         join_x_tolerance=settings.join_tolerance,
         join_y_tolerance=settings.join_tolerance,
     )
-    merged = utils.filter_edges(merged, min_length=settings.edge_min_length)
+    merged = geometry.filter_edges(merged, min_length=settings.edge_min_length)
     intersections = pt.edges_to_intersections(
         merged, settings.intersection_tolerance, settings.intersection_tolerance
     )

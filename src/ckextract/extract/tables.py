@@ -40,12 +40,12 @@ class PageTable:
 def page_tables(page: Page, page_number: int, settings: ExtractSettings) -> tuple[list[PageTable], int]:
     """The tables of one page and the number of text glyphs on it."""
     chars = clean_chars(page.chars, settings)
-    grids = find_grids(
-        page.rects, page.lines, page.curves, tuple(page.bbox), page_number, settings  # type: ignore[arg-type]
-    )
+    x0, top, x1, bottom = page.bbox
+    bbox = (float(x0), float(top), float(x1), float(bottom))
+    grids = find_grids(page.rects, page.lines, page.curves, bbox, page_number, settings)
     out = []
     for grid in grids:
-        by_cell = assign_chars(chars, grid)
+        by_cell = assign_chars(chars, grid, settings.snap_tolerance)
         texts = tuple(chars_to_text(by_cell.get(i, []), settings) for i in range(len(grid.cells)))
         out.append(PageTable(grid, texts))
     return out, sum(1 for c in chars if not c["text"].isspace())

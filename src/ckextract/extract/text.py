@@ -8,7 +8,7 @@ line-wrap rule in :mod:`ckextract.textrules`.
 
 from __future__ import annotations
 
-from pdfplumber import utils
+from pdfplumber.utils.text import dedupe_chars
 
 from ckextract._typing import T_obj_list
 from ckextract.extract.grid import PageGrid
@@ -19,15 +19,22 @@ from ckextract.textrules import join_wrapped_lines
 def clean_chars(chars: T_obj_list, settings: ExtractSettings) -> T_obj_list:
     """Upright glyphs only, fake-bold duplicates removed."""
     upright = [c for c in chars if c.get("upright", True)]
-    return list(utils.dedupe_chars(upright, tolerance=settings.dedupe_tolerance))
+    return list(dedupe_chars(upright, tolerance=settings.dedupe_tolerance))
 
 
-def assign_chars(chars: T_obj_list, grid: PageGrid) -> dict[int, T_obj_list]:
-    """Chars by the index of the grid cell that holds their centre."""
+ANCHOR = 0.25
+"""Where along its width a glyph is placed: near its origin (left) side, not its centre.
+Hanging punctuation (ぶら下がり: a line-end ``、`` set past the text area) has its
+centre over the cell border, but its origin inside the cell that laid it out."""
+
+
+def assign_chars(chars: T_obj_list, grid: PageGrid, border_tolerance: float = 0.0) -> dict[int, T_obj_list]:
+    """Chars by the index of the grid cell that holds their anchor point."""
     owners = grid.owners()
     out: dict[int, T_obj_list] = {}
     for ch in chars:
-        pos = grid.locate((ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2)
+        x = ch["x0"] + ANCHOR * (ch["x1"] - ch["x0"])
+        pos = grid.locate(x, (ch["top"] + ch["bottom"]) / 2, border_tolerance)
         if pos is None:
             continue
         idx = owners[pos[0]][pos[1]]
@@ -60,9 +67,9 @@ def _line_text(line: T_obj_list, word_gap_ratio: float) -> str:
                 parts.append(" ")
             prev_x1 = ch["x1"]
             continue
-        if prev_x1 is not None and parts and parts[-1] != " ":
-            if ch["x0"] - prev_x1 > word_gap_ratio * float(ch.get("size") or 1.0):
-                parts.append(" ")
+        gap = ch["x0"] - prev_x1 if prev_x1 is not None else 0.0
+        if parts and parts[-1] != " " and gap > word_gap_ratio * float(ch.get("size") or 1.0):
+            parts.append(" ")
         parts.append(text)
         prev_x1 = ch["x1"]
     return "".join(parts).strip()

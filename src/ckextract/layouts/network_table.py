@@ -154,7 +154,9 @@ class NetworkTableLayout:
                 name=name,
                 name_raw=name_raw,
                 plan_name=plan,
-                overview=None if textrules.is_empty_marker(overview_raw) else textrules.normalize_text(overview_raw or ""),
+                overview=None
+                if textrules.is_empty_marker(overview_raw)
+                else textrules.normalize_text(overview_raw or ""),
                 page_number=name_cell.page_number,
                 table_id=table.table_id,
                 row_index=row,
@@ -172,9 +174,11 @@ class NetworkTableLayout:
         position = 0
         for chunk in chunks:
             if chunk.tag not in SECTORS:
-                out.warnings.append(f"{where}: unknown sector tag 【{chunk.tag}】; its members are not loaded")
+                out.warnings.append(
+                    f"{where}: unknown sector tag 【{chunk.tag}】; its members are not loaded"
+                )
                 continue
-            sector: Sector = chunk.tag  # type: ignore[assignment]
+            sector: Sector = chunk.tag
             items, fragment_repairs = textrules.repair_fragments(textrules.split_members(chunk.text))
             for fr in fragment_repairs:
                 out.repairs.append(Repair(doc_id, nid, "fragment_repair", fr.before, fr.after))

@@ -1,0 +1,138 @@
+"""The ``ckextract`` command: a thin shell over the library.
+
+Prefect and Great Expectations are imported only inside the commands that
+need them, so ``ckextract tables`` starts fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ckextract.errors import CkExtractError
+from ckextract.settings import DEFAULT_DB, DEFAULT_SOURCES, Config
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+@click.group()
+@click.version_option(package_name="ckextract")
+def main() -> None:
+    """Japanese ministry network-table PDFs → a DuckDB warehouse."""
+
+
+@main.command()
+@click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+def tables(pdf: Path, fmt: str) -> None:
+    """Print the tables of any PDF (a table spanning pages is listed once)."""
+    from ckextract.discover import discover
+    from ckextract.extract import extract_document
+
+    try:
+        (doc,) = discover([pdf])
+        extraction = extract_document(doc)
+    except CkExtractError as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        out = [
+            {"pages": list(t.pages), "bbox": [round(v, 2) for v in t.bbox], "rows": t.grid()}
+            for t in extraction.tables
+        ]
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+        return
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    for i, t in enumerate(extraction.tables):
+        if i:
+            buf.write("\n")
+        writer.writerows([["" if v is None else v for v in row] for row in t.grid()])
+    click.echo(buf.getvalue(), nl=False)
+
+
+def _prepare_prefect(config: Config, verbose: bool) -> None:
+    """Embedded defaults: a Prefect home beside the warehouse, quiet logs, temporary server."""
+    os.environ.setdefault("PREFECT_HOME", str(config.default_prefect_home))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here; no noise
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+        os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["prefect", "local"]),
+    default="prefect",
+    show_default=True,
+    help="prefect: the Prefect flow (temporary server unless PREFECT_API_URL is set); "
+    "local: the same stages in this process, without Prefect",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--verbose", "-v", is_flag=True, help="Show Prefect's logs.")
+def ingest(
+    paths: tuple[Path, ...], db_path: Path | None, engine: str, quiet: bool, as_json: bool, verbose: bool
+) -> None:
+    """Ingest PDFs (files or folders; default raw_pdfs/) into the warehouse."""
+    from ckextract.discover import find_pdfs
+    from ckextract.warehouse import connect
+
+    config = Config.from_env(db_path, tuple(paths) or (DEFAULT_SOURCES,))
+    try:
+        total = len(find_pdfs(config.sources))
+        connect(config.db_path).close()  # migrate now; a locked warehouse fails here, before any work
+    except CkExtractError as exc:
+        _fail(str(exc))
+    from ckextract.report import progress_bar, summary_lines
+
+    show = not (quiet or as_json)
+    try:
+        with progress_bar(total, enabled=show) as advance:
+            if engine == "local":
+                from ckextract.pipeline import ingest as run_local
+
+                summary = run_local(config.sources, config.db_path, on_document=lambda d: None)
+                advance(total)
+            else:
+                _prepare_prefect(config, verbose)
+                from flows.ingest import ingest_flow, set_progress
+
+                set_progress(lambda doc, result: advance(1, doc.file_name))
+                summary = ingest_flow(paths=[str(p) for p in config.sources], db_path=str(config.db_path))
+    except CkExtractError as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
+    elif not quiet:
+        for line in summary_lines(summary):
+            click.echo(line)
+    for rejection in summary.rejected:
+        click.echo(f"Error: {rejection.message}", err=True)
+    sys.exit(0 if summary.ok else 1)
+
+
+def run(args: list[str]) -> Any:  # pragma: no cover - convenience for python -m
+    return main.main(args=args, standalone_mode=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

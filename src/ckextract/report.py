@@ -1,0 +1,57 @@
+"""Stage 6, report: progress while a run works, and the summary it ends with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from ckextract.records import IngestSummary
+
+Advance = Callable[..., None]
+
+
+@contextmanager
+def progress_bar(total: int, *, enabled: bool = True) -> Iterator[Advance]:
+    """A progress bar over ``total`` documents on stderr (only on a terminal); ``advance(n, label)`` moves it."""
+    import sys
+
+    if not enabled or total == 0 or not sys.stderr.isatty():
+        yield lambda n=1, label="": None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task_id = progress.add_task("starting…", total=total)
+
+        def advance(n: int = 1, label: str = "") -> None:
+            progress.update(task_id, advance=n, description=label)
+
+        yield advance
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def summary_lines(s: IngestSummary) -> list[str]:
+    """The readable end-of-run summary."""
+    docs = len(s.loaded) + len(s.no_layout) + len(s.rejected) + len(s.skipped)
+    lines = [
+        f"{_plural(docs, 'document')}: {len(s.loaded)} loaded, {len(s.no_layout)} with no known layout, "
+        f"{len(s.skipped)} unchanged, {len(s.rejected)} rejected",
+        f"{_plural(s.tables, 'table')}, {_plural(s.networks, 'network')}, "
+        f"{_plural(s.memberships, 'member')}, {_plural(s.repairs, 'repair')}",
+        f"warehouse: {s.db_path}",
+    ]
+    lines += [f"warning: {w}" for w in s.warnings]
+    lines += [f"no known layout (tables kept in raw_cells): {name}" for name in s.no_layout]
+    return lines

@@ -1,0 +1,48 @@
+"""The data dictionary, generated from the live schema's comments.
+
+    python -m ckextract.warehouse.dictionary > docs/data-dictionary.md
+
+``tests/test_dictionary.py`` fails when the committed file drifts from the schema.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from ckextract.warehouse.db import connect
+
+HEADER = """# Data dictionary
+
+Generated from the warehouse schema (`src/ckextract/warehouse/migrations/`) by
+`python -m ckextract.warehouse.dictionary`; do not edit by hand.
+"""
+
+
+def render(con: duckdb.DuckDBPyConnection) -> str:
+    tables = con.execute(
+        "SELECT table_name, 'table' AS kind, comment FROM duckdb_tables() WHERE schema_name = 'main' "
+        "UNION ALL SELECT view_name, 'view', comment FROM duckdb_views() "
+        "WHERE schema_name = 'main' AND NOT internal ORDER BY 2, 1"
+    ).fetchall()
+    out = [HEADER]
+    for name, kind, comment in tables:
+        out.append(f"\n## `{name}` ({kind})\n\n{comment or ''}\n")
+        out.append("| column | type | null | description |\n| --- | --- | --- | --- |")
+        cols = con.execute(
+            "SELECT column_name, data_type, is_nullable, comment FROM duckdb_columns() "
+            "WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index",
+            [name],
+        ).fetchall()
+        for col, dtype, nullable, col_comment in cols:
+            desc = (col_comment or "").replace("|", "\\|")
+            out.append(f"| `{col}` | {dtype} | {'yes' if nullable else 'no'} | {desc} |")
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    con = connect(":memory:")
+    print(render(con), end="")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+"""Loading one document's records: delete-then-insert inside one transaction.
+
+Re-loading the same document (same sha256) replaces its rows, so re-ingestion
+never duplicates; a failure rolls back and leaves what was loaded before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+import duckdb
+import pandas as pd
+
+from ckextract import PARSER_VERSION
+from ckextract.records import DocumentRecords, Membership, Network, Rejection, Repair
+
+DOCUMENT_TABLES = ("repairs", "memberships", "networks", "raw_cells", "extracted_tables", "documents")
+
+
+def _frame(rows: Sequence[object], columns: Iterable[str]) -> pd.DataFrame:
+    cols = list(columns)
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    return pd.DataFrame([dataclasses.asdict(r) for r in rows])[cols]  # type: ignore[call-overload]
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> None:
+    if df.empty:
+        return
+    con.register("_ck_frame", df)
+    try:
+        cols = ", ".join(f'"{c}"' for c in df.columns)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _ck_frame")
+    finally:
+        con.unregister("_ck_frame")
+
+
+def frames(records: DocumentRecords) -> dict[str, pd.DataFrame]:
+    """The document's rows, one DataFrame per warehouse table."""
+    ex = records.extraction
+    doc = ex.document
+    now = datetime.now(UTC).replace(tzinfo=None)
+    documents = pd.DataFrame(
+        [
+            {
+                "document_id": doc.document_id,
+                "file_name": doc.file_name,
+                "path": str(doc.path),
+                "title": doc.title,
+                "publisher": doc.publisher,
+                "published_on": doc.published_on,
+                "is_reconstruction": doc.is_reconstruction,
+                "size_bytes": doc.size_bytes,
+                "page_count": ex.page_count,
+                "table_count": len(ex.tables),
+                "layouts": ",".join(records.layouts) or None,
+                "parser_version": PARSER_VERSION,
+                "ingested_at": now,
+            }
+        ]
+    )
+    tables = pd.DataFrame(
+        [
+            {
+                "document_id": doc.document_id,
+                "table_id": t.table_id,
+                "pages": list(t.pages),
+                "n_rows": t.n_rows,
+                "n_cols": t.n_cols,
+                "x0": t.bbox[0],
+                "top": t.bbox[1],
+                "x1": t.bbox[2],
+                "bottom": t.bbox[3],
+            }
+            for t in ex.tables
+        ]
+    )
+    cells = pd.DataFrame(
+        [
+            {
+                "document_id": doc.document_id,
+                "table_id": t.table_id,
+                "page_number": c.page_number,
+                "row_index": c.row,
+                "col_index": c.col,
+                "row_span": c.row_span,
+                "col_span": c.col_span,
+                "text": c.text,
+                "x0": c.bbox[0],
+                "top": c.bbox[1],
+                "x1": c.bbox[2],
+                "bottom": c.bbox[3],
+            }
+            for t in ex.tables
+            for c in t.cells
+        ]
+    )
+    return {
+        "documents": documents,
+        "extracted_tables": tables,
+        "raw_cells": cells,
+        "networks": _frame(records.networks, (f.name for f in dataclasses.fields(Network))),
+        "memberships": _frame(records.memberships, (f.name for f in dataclasses.fields(Membership))),
+        "repairs": _frame(records.repairs, (f.name for f in dataclasses.fields(Repair))),
+    }
+
+
+def load_document(con: duckdb.DuckDBPyConnection, records: DocumentRecords) -> None:
+    """Replace the document's rows with ``records`` in one transaction."""
+    doc_id = records.document.document_id
+    data = frames(records)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in DOCUMENT_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
+        con.execute("DELETE FROM rejected_documents WHERE document_id = ?", [doc_id])
+        for table in reversed(DOCUMENT_TABLES):
+            _insert(con, table, data[table])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def record_rejection(con: duckdb.DuckDBPyConnection, rejection: Rejection) -> None:
+    """Note a file that could not be read (its previous good rows, if any, stay)."""
+    doc = rejection.document
+    con.execute(
+        "INSERT OR REPLACE INTO rejected_documents VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            doc.document_id,
+            doc.file_name,
+            str(doc.path),
+            rejection.error_code,
+            rejection.reason,
+            datetime.now(UTC).replace(tzinfo=None),
+        ],
+    )
+
+
+def loaded_document_ids(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """document_id → parser_version of every loaded document."""
+    return dict(con.execute("SELECT document_id, parser_version FROM documents").fetchall())

@@ -1,0 +1,99 @@
+"""Shared fixtures: the committed PDFs, temp warehouses, golden files."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Prefect reads these when first imported: a private home for the test session,
+# no telemetry (it locks the harness's SQLite database), quiet logs.
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="ckextract-prefect-"))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+from ckextract.discover import discover
+from ckextract.extract import extract_document
+from ckextract.normalize import normalize
+from ckextract.records import DocumentRecords
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW_PDFS = ROOT / "raw_pdfs"
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+SHARED = ROOT.parent / "shared"
+DECK = RAW_PDFS / "chiiki_sangakukan_network.pdf"
+VARIANTS = sorted((FIXTURES / "network_table").glob("*.pdf"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/*.json")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+_cache: dict[Path, DocumentRecords] = {}
+
+
+def records_of(path: Path) -> DocumentRecords:
+    """Extract + normalize a PDF once per test session."""
+    if path not in _cache:
+        (doc,) = discover([path])
+        _cache[path] = normalize(extract_document(doc))
+    return _cache[path]
+
+
+def golden_view(records: DocumentRecords) -> dict[str, Any]:
+    """Everything a document yields, in a stable JSON shape (ids and hashes left out)."""
+    names = {n.network_id: n.name for n in records.networks}
+    return {
+        "file": records.document.file_name,
+        "layouts": list(records.layouts),
+        "tables": [
+            {"pages": list(t.pages), "n_rows": t.n_rows, "n_cols": t.n_cols}
+            for t in records.extraction.tables
+        ],
+        "networks": [
+            {
+                "region_name": n.region_name,
+                "region_code": n.region_code,
+                "program_id": n.program_id,
+                "name": n.name,
+                "name_raw": n.name_raw,
+                "plan_name": n.plan_name,
+                "overview": n.overview,
+                "page_number": n.page_number,
+                "members": [
+                    [m.position, m.sector, m.org_name, m.role, m.org_name_raw]
+                    for m in records.memberships
+                    if m.network_id == n.network_id
+                ],
+            }
+            for n in records.networks
+        ],
+        "repairs": [[names[r.network_id], r.rule, r.before, r.after] for r in records.repairs],
+        "warnings": list(records.warnings),
+    }
+
+
+def compare_golden(name: str, actual: dict[str, Any], update: bool) -> None:
+    path = GOLDEN / f"{name}.json"
+    text = json.dumps(actual, ensure_ascii=False, indent=1) + "\n"
+    if update or not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"golden file {path.name} is missing; run pytest --update-goldens and review it")
+        path.write_text(text, encoding="utf-8")
+    assert json.loads(path.read_text(encoding="utf-8")) == actual
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path / "warehouse" / "test.duckdb"

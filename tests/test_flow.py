@@ -1,0 +1,62 @@
+"""The Prefect flow gives the same warehouse as the plain pipeline (one harness per session)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ckextract.pipeline import ingest
+from tests.conftest import DECK, FIXTURES
+
+pytestmark = pytest.mark.prefect
+
+CONTENT = (
+    "SELECT network_id, region_name, program_id, name, plan_name, overview, "
+    "list(sector || ':' || org_name || ':' || coalesce(role, '') ORDER BY position) "
+    "FROM networks JOIN memberships USING (network_id) GROUP BY ALL ORDER BY ALL"
+)
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def test_flow_matches_local_pipeline_and_survives_bad_files(prefect_harness: None, tmp_path: Path) -> None:
+    from flows.ingest import ingest_flow
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(DECK, folder)
+    shutil.copy(FIXTURES / "network_table" / "ruled_extra_regions.pdf", folder)
+    shutil.copy(FIXTURES / "bad" / "truncated.pdf", folder)
+    flow_db, local_db = tmp_path / "flow.duckdb", tmp_path / "local.duckdb"
+
+    summary = ingest_flow(paths=[str(folder)], db_path=str(flow_db))
+    assert sorted(summary.loaded) == ["chiiki_sangakukan_network.pdf", "ruled_extra_regions.pdf"]
+    assert [r.message for r in summary.rejected] == [
+        "truncated.pdf: damaged or truncated PDF (PDFNoValidXRef: Unexpected EOF)"
+    ]
+    ingest([folder], local_db)
+    flow_rows = duckdb.connect(str(flow_db)).execute(CONTENT).fetchall()
+    assert flow_rows == duckdb.connect(str(local_db)).execute(CONTENT).fetchall()
+    assert len(flow_rows) == 18
+
+
+def test_cli_ingest_runs_the_flow(prefect_harness: None, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ckextract.cli import main
+
+    db = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(DECK), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert duckdb.connect(str(db)).execute("SELECT count(*) FROM memberships").fetchall() == [(86,)]

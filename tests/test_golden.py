@@ -1,0 +1,20 @@
+"""Every committed PDF against its golden JSON, compared whole (pdfplumber's practice).
+
+Regenerate with ``pytest --update-goldens`` after an intended change, and
+review the diff: the golden files are the contract.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DECK, VARIANTS, compare_golden, golden_view, records_of
+
+PDFS = [DECK, *VARIANTS]
+
+
+@pytest.mark.parametrize("path", PDFS, ids=[p.stem for p in PDFS])
+def test_golden(path: Path, update_goldens: bool) -> None:
+    compare_golden(path.stem, golden_view(records_of(path)), update_goldens)

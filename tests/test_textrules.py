@@ -1,0 +1,175 @@
+"""One test per named text rule, each on the real example from the seed deck."""
+
+from __future__ import annotations
+
+import pytest
+
+from ckextract import textrules as tr
+
+
+def test_nfkc_folds_full_width_and_keeps_circled_numbers() -> None:
+    assert tr.nfkc("（計画名：次世代「光」）") == "(計画名:次世代「光」)"
+    assert tr.nfkc("ＰＨＣ株式会社") == "PHC株式会社"
+    assert (
+        tr.nfkc("①「ネオ・ディスタンス社会」のQOL、②適度な距離感")
+        == "①「ネオ・ディスタンス社会」のQOL、②適度な距離感"
+    )
+
+
+def test_line_wrap_join_japanese_mid_word_without_space() -> None:
+    lines = ["広島県地方大学・地域産業創生事業推進特別", "委員会"]
+    assert tr.join_wrapped_lines(lines) == "広島県地方大学・地域産業創生事業推進特別委員会"
+
+
+def test_line_wrap_join_latin_words_keep_one_space() -> None:
+    assert tr.join_wrapped_lines(["【学】広島大学、The University of", "British Columbia"]) == (
+        "【学】広島大学、The University of British Columbia"
+    )
+    assert tr.join_wrapped_lines(["株式会社Psychic", "VR Lab"]) == "株式会社Psychic VR Lab"
+
+
+def test_line_wrap_join_mixed_scripts_and_hyphens() -> None:
+    assert tr.join_wrapped_lines(["株式会社", "Psychic VR Lab"]) == "株式会社Psychic VR Lab"
+    assert (
+        tr.join_wrapped_lines(["グローバル拠点の創出-", "Next Generation"])
+        == "グローバル拠点の創出- Next Generation"
+    )
+    assert tr.join_wrapped_lines(["Bio-", "economy"]) == "Bio-economy"
+
+
+def test_collapse_whitespace() -> None:
+    assert tr.collapse_whitespace("  【官】広島県\u3000 東広島市\n") == "【官】広島県 東広島市"
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("P H C 株式会社", "PHC 株式会社"),
+        ("株式会社 N T T ドコモ 四国支社", "株式会社 NTT ドコモ 四国支社"),
+        ("株式会社N T T ドコモ", "株式会社NTT ドコモ"),
+        ("S A W A C H I 型健康社会共創拠点", "SAWACHI 型健康社会共創拠点"),
+        ("株式会社Psychic VR Lab", "株式会社Psychic VR Lab"),
+        ("The University of British Columbia", "The University of British Columbia"),
+    ],
+)
+def test_letter_spacing_collapse(printed: str, expected: str) -> None:
+    assert tr.collapse_letter_spacing(printed) == expected
+
+
+def test_drop_spaces_next_to_japanese() -> None:
+    assert tr.drop_spaces_next_to_japanese("株式会社 NTT ドコモ 四国支社") == "株式会社NTTドコモ四国支社"
+    assert tr.drop_spaces_next_to_japanese("Bio×Digital Transformation (バイオ DX)") == (
+        "Bio×Digital Transformation (バイオDX)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("P H C 株式会社", "PHC株式会社"),
+        ("株式会社 N T T ドコモ 四国支社", "株式会社NTTドコモ四国支社"),
+        ("S A W A C H I 型健康社会共創拠点", "SAWACHI型健康社会共創拠点"),
+        ("「Health Tech 産業の集積による地域の活性化」", "「Health Tech産業の集積による地域の活性化」"),
+    ],
+)
+def test_normalize_text_chain(printed: str, expected: str) -> None:
+    assert tr.normalize_text(printed) == expected
+
+
+@pytest.mark.parametrize("printed", ["-", " - ", "－", "", None, "―"])
+def test_empty_marker(printed: str | None) -> None:
+    assert tr.is_empty_marker(printed)
+
+
+def test_empty_marker_is_not_a_long_vowel_mark() -> None:
+    assert not tr.is_empty_marker("ー")
+    assert not tr.is_empty_marker("広島県")
+
+
+def test_sector_tags_split_in_printed_order() -> None:
+    lead, chunks = tr.split_sectors(
+        "【学】広島大学、県立広島大学、広島市立大学 【官】広島県 【産】中国経済連合会"
+    )
+    assert lead == ""
+    assert [(c.tag, c.text) for c in chunks] == [
+        ("学", "広島大学、県立広島大学、広島市立大学"),
+        ("官", "広島県"),
+        ("産", "中国経済連合会"),
+    ]
+
+
+def test_sector_tags_other_bracket_forms_and_unknown_tags() -> None:
+    _, chunks = tr.split_sectors("［学］高知大学［官］高知県【金】株式会社四国銀行")
+    assert [c.tag for c in chunks] == ["学", "官", "金"]
+
+
+def test_member_split_drops_trailing_separator() -> None:
+    printed = "P H C 株式会社、株式会社 N T T ドコモ 四国支社、株式会社産学連携キャピタル、"
+    assert tr.split_members(printed) == [
+        "P H C 株式会社",
+        "株式会社 N T T ドコモ 四国支社",
+        "株式会社産学連携キャピタル",
+    ]
+
+
+def test_fragment_repair_joins_bare_suffix_and_records_it() -> None:
+    items = tr.split_members("徳島文理大学、徳島文理大学、短期大学部、四国大学、四国大学短期大学部")
+    fixed, repairs = tr.repair_fragments(items)
+    assert fixed == ["徳島文理大学", "徳島文理大学短期大学部", "四国大学", "四国大学短期大学部"]
+    assert repairs == [tr.FragmentRepair("徳島文理大学、短期大学部", "徳島文理大学短期大学部")]
+
+
+@pytest.mark.parametrize(
+    ("printed", "org", "role"),
+    [
+        ("マツダ株式会社代表取締役会長", "マツダ株式会社", "代表取締役会長"),
+        ("株式会社広島銀行代表取締役頭取", "株式会社広島銀行", "代表取締役頭取"),
+        ("広島県商工会議所連合会会頭", "広島県商工会議所連合会", "会頭"),
+        ("徳島県市長会", "徳島県市長会", None),
+        ("中国経済連合会", "中国経済連合会", None),
+        ("高知県公立大学法人高知工科大学", "高知県公立大学法人高知工科大学", None),
+    ],
+)
+def test_role_split(printed: str, org: str, role: str | None) -> None:
+    assert tr.split_role(printed) == (org, role)
+
+
+def test_plan_name_split() -> None:
+    name = "広島県地方大学・地域産業創生事業推進特別委員会(計画名:ひろしまものづくりデジタルイノベーション創出プログラム)"
+    assert tr.split_plan_name(name) == (
+        "広島県地方大学・地域産業創生事業推進特別委員会",
+        "ひろしまものづくりデジタルイノベーション創出プログラム",
+    )
+
+
+def test_plan_name_keeps_inner_brackets() -> None:
+    name = (
+        "高知県Next次世代型施設園芸農業に関する産学官連携協議会"
+        "(計画名:“IoP (Internet of Plants)”が導く「Next次世代型施設園芸農業」への進化)"
+    )
+    assert tr.split_plan_name(name) == (
+        "高知県Next次世代型施設園芸農業に関する産学官連携協議会",
+        "“IoP (Internet of Plants)”が導く「Next次世代型施設園芸農業」への進化",
+    )
+
+
+def test_plan_name_absent() -> None:
+    assert tr.split_plan_name("とくしま産学官連携プラットフォーム") == (
+        "とくしま産学官連携プラットフォーム",
+        None,
+    )
+
+
+def test_every_rule_is_listed() -> None:
+    names = [name for name, _ in tr.RULES]
+    assert len(names) == len(set(names))
+    assert {
+        "nfkc",
+        "letter_spacing_collapse",
+        "line_wrap_join",
+        "sector_tags",
+        "role_split",
+        "fragment_repair",
+        "member_split",
+        "plan_name",
+    } <= set(names)
