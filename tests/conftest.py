@@ -29,6 +29,7 @@ GOLDEN = Path(__file__).parent / "golden"
 SHARED = ROOT.parent / "shared"
 DECK = RAW_PDFS / "chiiki_sangakukan_network.pdf"
 VARIANTS = sorted((FIXTURES / "network_table").glob("*.pdf"))
+MAP_VARIANTS = sorted((FIXTURES / "map_slide").glob("*.pdf"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -78,6 +79,21 @@ def golden_view(records: DocumentRecords) -> dict[str, Any]:
                 ],
             }
             for n in records.networks
+        ],
+        "adoptions": [
+            [
+                a.entry_index,
+                a.program_id,
+                a.region_name,
+                a.region_code,
+                a.lead_institution,
+                a.project_name,
+                a.project_name_raw,
+                a.page_number,
+                a.layout,
+                a.marker_colour,
+            ]
+            for a in records.adoptions
         ],
         "repairs": [[names[r.network_id], r.rule, r.before, r.after] for r in records.repairs],
         "warnings": list(records.warnings),

@@ -65,7 +65,7 @@ def test_ingest_summary_text_and_bad_file_exit_code(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "2 documents: 1 loaded, 0 with no known layout, 0 unchanged, 1 rejected",
-        "1 table, 8 networks, 86 members, 1 repair",
+        "1 table, 8 networks, 86 members, 37 adoptions, 1 repair",
         f"warehouse: {db}",
     ]
     assert result.stderr == "Error: encrypted.pdf: encrypted PDF (a password is required)\n"

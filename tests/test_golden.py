@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DECK, VARIANTS, compare_golden, golden_view, records_of
+from tests.conftest import MAP_VARIANTS, RAW_PDFS, VARIANTS, compare_golden, golden_view, records_of
 
-PDFS = [DECK, *VARIANTS]
+PDFS = [*sorted(RAW_PDFS.glob("*.pdf")), *VARIANTS, *MAP_VARIANTS]
 
 
 @pytest.mark.parametrize("path", PDFS, ids=[p.stem for p in PDFS])

@@ -173,3 +173,35 @@ def test_every_rule_is_listed() -> None:
         "member_split",
         "plan_name",
     } <= set(names)
+
+
+def test_region_lead_split() -> None:
+    assert tr.split_region_lead("京都府×京都大学等") == ("京都府", "京都大学等")
+    assert tr.split_region_lead("東京都等 × 慶應義塾大学等") == ("東京都等", "慶應義塾大学等")
+    assert tr.split_region_lead("広島県") == ("広島県", None)
+    assert tr.split_region_lead("Bio×") == ("Bio×", None)
+
+
+def test_bullet_strip() -> None:
+    assert tr.strip_bullet("・ゼロカーボンバイオ産業創出による資源循環共創拠点") == (
+        "ゼロカーボンバイオ産業創出による資源循環共創拠点",
+        True,
+    )
+    assert tr.strip_bullet("ゼロカーボン") == ("ゼロカーボン", False)
+
+
+@pytest.mark.parametrize(
+    ("printed", "year"),
+    [
+        ("2022", 2022),
+        ("2022年度", 2022),
+        ("令和4年度", 2022),
+        ("令和元年度", 2019),
+        ("平成30年度", 2018),
+        ("", None),
+        (None, None),
+        ("未定", None),
+    ],
+)
+def test_fiscal_year(printed: str | None, year: int | None) -> None:
+    assert tr.fiscal_year(printed) == year

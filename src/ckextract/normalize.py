@@ -2,29 +2,38 @@
 
 from __future__ import annotations
 
-from ckextract.layouts import Layout, registry
+from ckextract.layouts import LayoutOutput, PageLayout, TableLayout, page_layouts, table_layouts
 from ckextract.records import DocumentRecords, Extraction
 
 
-def normalize(extraction: Extraction, layouts: tuple[Layout, ...] | None = None) -> DocumentRecords:
-    """Give every table to the first layout that recognizes it; collect the records."""
-    networks, memberships, repairs, warnings, used = [], [], [], [], []
+def normalize(
+    extraction: Extraction,
+    tables: tuple[TableLayout, ...] | None = None,
+    pages: tuple[PageLayout, ...] | None = None,
+) -> DocumentRecords:
+    """Give every table to the first table layout that recognizes it, and every page's
+    free text to each page layout that recognizes it; collect the records."""
+    out = LayoutOutput()
+    used: list[str] = []
     for table in extraction.tables:
-        for layout in layouts if layouts is not None else registry():
-            if not layout.matches(table):
-                continue
-            result = layout.parse(extraction, table)
-            networks += result.networks
-            memberships += result.memberships
-            repairs += result.repairs
-            warnings += result.warnings
-            used.append(layout.name)
-            break
+        for layout in tables if tables is not None else table_layouts():
+            if layout.matches(table):
+                out.extend(layout.parse(extraction, table))
+                used.append(layout.name)
+                break
+    page_numbers = sorted({line.page_number for line in extraction.lines})
+    for page_layout in pages if pages is not None else page_layouts():
+        for number in page_numbers:
+            lines = extraction.page_lines(number)
+            if page_layout.matches(lines):
+                out.extend(page_layout.parse(extraction, number, lines))
+                used.append(page_layout.name)
     return DocumentRecords(
         extraction=extraction,
         layouts=tuple(dict.fromkeys(used)),
-        networks=tuple(networks),
-        memberships=tuple(memberships),
-        repairs=tuple(repairs),
-        warnings=tuple(warnings),
+        networks=tuple(out.networks),
+        memberships=tuple(out.memberships),
+        adoptions=tuple(out.adoptions),
+        repairs=tuple(out.repairs),
+        warnings=tuple(out.warnings),
     )

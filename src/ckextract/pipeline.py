@@ -47,6 +47,7 @@ def load_result(
     summary.tables += len(result.extraction.tables)
     summary.networks += len(result.networks)
     summary.memberships += len(result.memberships)
+    summary.adoptions += len(result.adoptions)
     summary.repairs += len(result.repairs)
     summary.warnings += list(result.warnings)
 

@@ -76,6 +76,34 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A run of glyphs of one fill colour within a line."""
+
+    text: str
+    colour: str | None
+    """Fill colour as ``#rrggbb`` (None when the PDF gives a pattern or nothing)."""
+    size: float
+    bbox: BBox
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """A line of text outside every table (a text box's line, a legend item, a title)."""
+
+    page_number: int
+    bbox: BBox
+    spans: tuple[TextSpan, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+    @property
+    def size(self) -> float:
+        return max((s.size for s in self.spans), default=0.0)
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything read from one PDF before any layout-specific interpretation."""
 
@@ -83,6 +111,11 @@ class Extraction:
     page_count: int
     tables: tuple[Table, ...]
     pages_without_text: tuple[int, ...] = ()
+    lines: tuple[TextLine, ...] = ()
+    """Text outside tables, page by page, top to bottom."""
+
+    def page_lines(self, page_number: int) -> list[TextLine]:
+        return [line for line in self.lines if line.page_number == page_number]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +151,29 @@ class Membership:
 
 
 @dataclass(frozen=True, slots=True)
+class Adoption:
+    """One adopted project (採択拠点) of a program in a region, from an adoption list or map."""
+
+    adoption_id: str
+    document_id: str
+    program_id: str | None
+    region_name: str
+    region_code: str | None
+    lead_institution: str | None
+    project_name: str
+    project_name_raw: str
+    fiscal_year: int | None
+    field: str | None
+    proposal_type: str | None
+    page_number: int
+    entry_index: int
+    layout: str
+    marker_colour: str | None = None
+    table_id: int | None = None
+    row_index: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Repair:
     """A documented correction of a slip in the source (never silent)."""
 
@@ -136,6 +192,7 @@ class DocumentRecords:
     layouts: tuple[str, ...]
     networks: tuple[Network, ...] = ()
     memberships: tuple[Membership, ...] = ()
+    adoptions: tuple[Adoption, ...] = ()
     repairs: tuple[Repair, ...] = ()
     warnings: tuple[str, ...] = ()
 
@@ -169,6 +226,7 @@ class IngestSummary:
     tables: int = 0
     networks: int = 0
     memberships: int = 0
+    adoptions: int = 0
     repairs: int = 0
     warnings: list[str] = field(default_factory=list)
 
@@ -191,6 +249,7 @@ class IngestSummary:
             "tables": self.tables,
             "networks": self.networks,
             "memberships": self.memberships,
+            "adoptions": self.adoptions,
             "repairs": self.repairs,
             "warnings": self.warnings,
         }

@@ -49,7 +49,7 @@ def summary_lines(s: IngestSummary) -> list[str]:
         f"{_plural(docs, 'document')}: {len(s.loaded)} loaded, {len(s.no_layout)} with no known layout, "
         f"{len(s.skipped)} unchanged, {len(s.rejected)} rejected",
         f"{_plural(s.tables, 'table')}, {_plural(s.networks, 'network')}, "
-        f"{_plural(s.memberships, 'member')}, {_plural(s.repairs, 'repair')}",
+        f"{_plural(s.memberships, 'member')}, {_plural(s.adoptions, 'adoption')}, {_plural(s.repairs, 'repair')}",
         f"warehouse: {s.db_path}",
     ]
     lines += [f"warning: {w}" for w in s.warnings]

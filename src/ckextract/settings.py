@@ -31,6 +31,9 @@ class ExtractSettings:
     """Identical glyphs within this distance are one glyph drawn twice (fake bold)."""
     word_gap_ratio: float = 0.3
     """A gap wider than this × font size between two glyphs of a line is a space."""
+    column_gap_ratio: float = 2.0
+    """Outside tables, a gap wider than this × font size inside a line separates two
+    text boxes side by side (two lines, not one)."""
     stitch_x_tolerance: float = 3.0
     """Column boundaries of a table continued on the next page match within this."""
     max_pages: int = 2000

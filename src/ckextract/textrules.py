@@ -326,6 +326,54 @@ def _balance(text: str) -> int:
     return sum(text.count(c) for c in "(（") - sum(text.count(c) for c in ")）")
 
 
+# --- rules: adoption entries ---------------------------------------------------------
+
+
+def split_region_lead(label: str) -> tuple[str, str | None]:
+    """Split a map entry ``region×lead institution``; the lead is kept as printed.
+
+    ``京都府×京都大学等`` → (``京都府``, ``京都大学等``); ``広島県`` → (``広島県``, None).
+    Only a multiplication sign (×, ✕, ╳) separates them: Latin x is part of names.
+    """
+    parts = re.split(r"\s*[×✕╳]\s*", label.strip(), maxsplit=1)
+    if len(parts) == 2 and parts[0] and parts[1]:
+        return parts[0], parts[1]
+    return label.strip(), None
+
+
+_BULLET = re.compile(r"^\s*[・･•‧∙◦\-－‐]\s*")
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    """Remove a leading list bullet (``・``, ``•``, ``-``); say whether there was one.
+
+    ``・ゼロカーボンバイオ産業創出による資源循環共創拠点`` → (``ゼロカーボン…``, True).
+    """
+    m = _BULLET.match(text)
+    if not m:
+        return text, False
+    return text[m.end() :], True
+
+
+_ERAS = {"令和": 2018, "平成": 1988}
+
+
+def fiscal_year(text: str | None) -> int | None:
+    """A fiscal year (年度) as a Western year: ``2022``, ``2022年度``, ``令和4年度`` → 2022.
+
+    ``令和元年度`` → 2019. Anything else → None.
+    """
+    if not text:
+        return None
+    value = collapse_whitespace(nfkc(text))
+    m = re.search(r"(令和|平成)\s*(元|\d{1,2})\s*年", value)
+    if m:
+        n = 1 if m.group(2) == "元" else int(m.group(2))
+        return _ERAS[m.group(1)] + n
+    m = re.search(r"(19|20)\d{2}", value)
+    return int(m.group()) if m else None
+
+
 # --- the list of rules, for docs and reports ---------------------------------------------
 
 
@@ -341,4 +389,7 @@ RULES: tuple[tuple[str, Callable[..., object]], ...] = (
     ("fragment_repair", repair_fragments),
     ("role_split", split_role),
     ("plan_name", split_plan_name),
+    ("region_lead_split", split_region_lead),
+    ("bullet_strip", strip_bullet),
+    ("fiscal_year", fiscal_year),
 )

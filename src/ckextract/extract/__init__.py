@@ -10,7 +10,7 @@ from __future__ import annotations
 from ckextract.errors import DocumentError, NoTextLayerError, TooManyPagesError
 from ckextract.extract.pdf import classify, open_pdf
 from ckextract.extract.tables import PageTable, page_tables, stitch, to_table
-from ckextract.records import Extraction, SourceDocument
+from ckextract.records import Extraction, SourceDocument, TextLine
 from ckextract.settings import ExtractSettings
 
 
@@ -23,10 +23,12 @@ def extract_document(doc: SourceDocument, settings: ExtractSettings | None = Non
             if page_count > settings.max_pages:
                 raise TooManyPagesError(doc.path, page_count, settings.max_pages)
             parts_by_page: list[list[PageTable]] = []
+            lines: list[TextLine] = []
             no_text: list[int] = []
             for number, page in enumerate(pdf.pages, start=1):
-                parts, glyphs = page_tables(page, number, settings)
+                parts, page_lines, glyphs = page_tables(page, number, settings)
                 parts_by_page.append(parts)
+                lines.extend(page_lines)
                 if glyphs == 0:
                     no_text.append(number)
                 page.close()  # release the page's parsed objects: memory stays flat
@@ -37,7 +39,7 @@ def extract_document(doc: SourceDocument, settings: ExtractSettings | None = Non
     if page_count and len(no_text) == page_count:
         raise NoTextLayerError(doc.path)
     tables = tuple(to_table(i, group) for i, group in enumerate(stitch(parts_by_page, settings)))
-    return Extraction(doc, page_count, tables, tuple(no_text))
+    return Extraction(doc, page_count, tables, tuple(no_text), tuple(lines))
 
 
 __all__ = ["extract_document"]

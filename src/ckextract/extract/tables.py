@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pdfplumber.page import Page
 
 from ckextract.extract.grid import PageGrid, find_grids
-from ckextract.extract.text import assign_chars, chars_to_text, clean_chars
-from ckextract.records import Cell, Table
+from ckextract.extract.text import assign_chars, chars_to_text, chars_to_text_lines, clean_chars
+from ckextract.records import Cell, Table, TextLine
 from ckextract.settings import ExtractSettings
 
 
@@ -37,18 +37,24 @@ class PageTable:
         return tuple(out)
 
 
-def page_tables(page: Page, page_number: int, settings: ExtractSettings) -> tuple[list[PageTable], int]:
-    """The tables of one page and the number of text glyphs on it."""
+def page_tables(
+    page: Page, page_number: int, settings: ExtractSettings
+) -> tuple[list[PageTable], list[TextLine], int]:
+    """The tables of one page, its text outside them, and the number of text glyphs on it."""
     chars = clean_chars(page.chars, settings)
     x0, top, x1, bottom = page.bbox
     bbox = (float(x0), float(top), float(x1), float(bottom))
     grids = find_grids(page.rects, page.lines, page.curves, bbox, page_number, settings)
     out = []
+    free = chars
     for grid in grids:
-        by_cell = assign_chars(chars, grid, settings.snap_tolerance)
+        leftover: list[dict[str, object]] = []
+        by_cell = assign_chars(free, grid, settings.snap_tolerance, leftover)
         texts = tuple(chars_to_text(by_cell.get(i, []), settings) for i in range(len(grid.cells)))
         out.append(PageTable(grid, texts))
-    return out, sum(1 for c in chars if not c["text"].isspace())
+        free = leftover
+    lines = chars_to_text_lines(free, page_number, settings)
+    return out, lines, sum(1 for c in chars if not c["text"].isspace())
 
 
 def continues(prev: PageTable, nxt: PageTable, settings: ExtractSettings) -> bool:

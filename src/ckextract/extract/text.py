@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pdfplumber.utils.text import dedupe_chars
 
-from ckextract._typing import T_obj_list
+from ckextract._typing import T_obj, T_obj_list
 from ckextract.extract.grid import PageGrid
+from ckextract.records import TextLine, TextSpan
 from ckextract.settings import ExtractSettings
 from ckextract.textrules import join_wrapped_lines
 
@@ -28,14 +29,19 @@ Hanging punctuation (ぶら下がり: a line-end ``、`` set past the text area)
 centre over the cell border, but its origin inside the cell that laid it out."""
 
 
-def assign_chars(chars: T_obj_list, grid: PageGrid, border_tolerance: float = 0.0) -> dict[int, T_obj_list]:
-    """Chars by the index of the grid cell that holds their anchor point."""
+def assign_chars(
+    chars: T_obj_list, grid: PageGrid, border_tolerance: float = 0.0, leftover: T_obj_list | None = None
+) -> dict[int, T_obj_list]:
+    """Chars by the index of the grid cell that holds their anchor point; chars outside
+    the grid go to ``leftover`` when given."""
     owners = grid.owners()
     out: dict[int, T_obj_list] = {}
     for ch in chars:
         x = ch["x0"] + ANCHOR * (ch["x1"] - ch["x0"])
         pos = grid.locate(x, (ch["top"] + ch["bottom"]) / 2, border_tolerance)
         if pos is None:
+            if leftover is not None:
+                leftover.append(ch)
             continue
         idx = owners[pos[0]][pos[1]]
         if idx >= 0:
@@ -43,8 +49,8 @@ def assign_chars(chars: T_obj_list, grid: PageGrid, border_tolerance: float = 0.
     return out
 
 
-def chars_to_lines(chars: T_obj_list, word_gap_ratio: float) -> list[str]:
-    """Visual lines of text, top to bottom, with spaces where the page shows them."""
+def group_lines(chars: T_obj_list) -> list[T_obj_list]:
+    """Glyphs grouped into visual lines (by vertical overlap), each sorted left to right."""
     lines: list[T_obj_list] = []
     span: tuple[float, float] = (0.0, -1.0)
     for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
@@ -54,25 +60,173 @@ def chars_to_lines(chars: T_obj_list, word_gap_ratio: float) -> list[str]:
         else:
             lines.append([ch])
             span = (ch["top"], ch["bottom"])
-    return [_line_text(sorted(line, key=lambda c: c["x0"]), word_gap_ratio) for line in lines]
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
 
 
-def _line_text(line: T_obj_list, word_gap_ratio: float) -> str:
-    parts: list[str] = []
+def chars_to_lines(chars: T_obj_list, word_gap_ratio: float) -> list[str]:
+    """Visual lines of text, top to bottom, with spaces where the page shows them."""
+    return [_line_text(line, word_gap_ratio) for line in group_lines(chars)]
+
+
+def _line_tokens(line: T_obj_list, word_gap_ratio: float) -> list[tuple[str, T_obj]]:
+    """(text, glyph) pairs with spaces where the page shows them (explicit or by gap)."""
+    out: list[tuple[str, T_obj]] = []
     prev_x1: float | None = None
     for ch in line:
-        text = ch["text"]
-        if text.isspace():
-            if parts and parts[-1] != " ":
-                parts.append(" ")
+        if ch["text"].isspace():
+            if out and out[-1][0] != " ":
+                out.append((" ", ch))
             prev_x1 = ch["x1"]
             continue
         gap = ch["x0"] - prev_x1 if prev_x1 is not None else 0.0
-        if parts and parts[-1] != " " and gap > word_gap_ratio * float(ch.get("size") or 1.0):
-            parts.append(" ")
-        parts.append(text)
+        if out and out[-1][0] != " " and gap > word_gap_ratio * float(ch.get("size") or 1.0):
+            out.append((" ", ch))
+        out.append((ch["text"], ch))
         prev_x1 = ch["x1"]
-    return "".join(parts).strip()
+    while out and out[-1][0] == " ":
+        out.pop()
+    while out and out[0][0] == " ":
+        out.pop(0)
+    return out
+
+
+def _line_text(line: T_obj_list, word_gap_ratio: float) -> str:
+    return "".join(text for text, _ in _line_tokens(line, word_gap_ratio))
+
+
+def colour_hex(value: object) -> str | None:
+    """A PDF fill colour (gray, RGB or CMYK components in 0..1) as ``#rrggbb``."""
+    if not isinstance(value, tuple | list) or not value:
+        return None
+    try:
+        comps = [float(v) for v in value]
+    except (TypeError, ValueError):
+        return None
+    if len(comps) == 1:
+        rgb = comps * 3
+    elif len(comps) == 3:
+        rgb = comps
+    elif len(comps) == 4:
+        c, m, y, k = comps
+        rgb = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    else:
+        return None
+    return "#" + "".join(f"{round(min(max(v, 0.0), 1.0) * 255):02x}" for v in rgb)
+
+
+def group_free_lines(chars: T_obj_list, column_gap_ratio: float) -> list[T_obj_list]:
+    """Free text (outside tables) grouped into lines.
+
+    A glyph joins a line it overlaps vertically and sits next to horizontally
+    (within ``column_gap_ratio`` × its size); so text boxes side by side, whose
+    baselines differ a little, never share a line. Lines come out top to bottom,
+    left to right, each sorted left to right.
+    """
+    lines: list[list[object]] = []  # [top, bottom, x0, x1, glyphs]
+    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        middle = (ch["top"] + ch["bottom"]) / 2
+        reach = column_gap_ratio * float(ch.get("size") or 1.0)
+        home = None
+        for line in reversed(lines):
+            top, bottom, x0, x1 = line[0], line[1], line[2], line[3]
+            assert isinstance(top, float) and isinstance(bottom, float)
+            assert isinstance(x0, float) and isinstance(x1, float)
+            if bottom < ch["top"] - 2 * reach:
+                break
+            if top <= middle <= bottom and ch["x0"] <= x1 + reach and ch["x1"] >= x0 - reach:
+                home = line
+                break
+        if home is None:
+            lines.append([float(ch["top"]), float(ch["bottom"]), float(ch["x0"]), float(ch["x1"]), [ch]])
+            continue
+        home[2] = min(home[2], float(ch["x0"]))  # type: ignore[call-overload]
+        home[3] = max(home[3], float(ch["x1"]))  # type: ignore[call-overload]
+        glyphs = home[4]
+        assert isinstance(glyphs, list)
+        glyphs.append(ch)
+    return _merge_pieces([line[4] for line in lines], column_gap_ratio)  # type: ignore[misc]
+
+
+def _merge_pieces(pieces: list[T_obj_list], column_gap_ratio: float) -> list[T_obj_list]:
+    """Join line pieces that overlap vertically and touch horizontally (a bigger glyph,
+    such as a legend marker, can start a piece of its own before the text reaches it)."""
+
+    def box(g: T_obj_list) -> tuple[float, float, float, float, float]:
+        size = max(float(c.get("size") or 1.0) for c in g)
+        return (
+            min(c["x0"] for c in g),
+            min(c["top"] for c in g),
+            max(c["x1"] for c in g),
+            max(c["bottom"] for c in g),
+            size,
+        )
+
+    merged = True
+    while merged:
+        merged = False
+        pieces.sort(key=lambda g: min(c["x0"] for c in g))
+        for i in range(len(pieces)):
+            a = box(pieces[i])
+            for j in range(i + 1, len(pieces)):
+                b = box(pieces[j])
+                if b[0] > a[2] + column_gap_ratio * max(a[4], b[4]):
+                    break
+                a_mid, b_mid = (a[1] + a[3]) / 2, (b[1] + b[3]) / 2
+                if a[1] <= b_mid <= a[3] or b[1] <= a_mid <= b[3]:
+                    pieces[i] = pieces[i] + pieces.pop(j)
+                    merged = True
+                    break
+            if merged:
+                break
+    out = [sorted(g, key=lambda c: c["x0"]) for g in pieces]
+    out.sort(key=lambda g: (min(c["top"] for c in g), g[0]["x0"]))
+    return out
+
+
+def chars_to_text_lines(chars: T_obj_list, page_number: int, settings: ExtractSettings) -> list[TextLine]:
+    """Free text as lines, each split into spans of one colour."""
+    lines = group_free_lines(chars, settings.column_gap_ratio)
+    return [tl for line in lines for tl in _text_line(line, page_number, settings)]
+
+
+def _text_line(segment: T_obj_list, page_number: int, settings: ExtractSettings) -> list[TextLine]:
+    tokens = _line_tokens(segment, settings.word_gap_ratio)
+    if not tokens:
+        return []
+    spans: list[TextSpan] = []
+    run: list[tuple[str, T_obj]] = []
+    run_colour: str | None = None
+    for text, ch in tokens:
+        colour = run_colour if text == " " else colour_hex(ch.get("non_stroking_color"))
+        if run and colour != run_colour:
+            spans.append(_span(run, run_colour))
+            run = []
+        run.append((text, ch))
+        run_colour = colour
+    spans.append(_span(run, run_colour))
+    glyphs = [ch for _, ch in tokens]
+    bbox = (
+        min(c["x0"] for c in glyphs),
+        min(c["top"] for c in glyphs),
+        max(c["x1"] for c in glyphs),
+        max(c["bottom"] for c in glyphs),
+    )
+    return [TextLine(page_number, bbox, tuple(spans))]
+
+
+def _span(run: list[tuple[str, T_obj]], colour: str | None) -> TextSpan:
+    glyphs = [ch for _, ch in run]
+    return TextSpan(
+        text="".join(t for t, _ in run),
+        colour=colour,
+        size=max(float(c.get("size") or 0.0) for c in glyphs),
+        bbox=(
+            min(c["x0"] for c in glyphs),
+            min(c["top"] for c in glyphs),
+            max(c["x1"] for c in glyphs),
+            max(c["bottom"] for c in glyphs),
+        ),
+    )
 
 
 def chars_to_text(chars: T_obj_list, settings: ExtractSettings) -> str:

@@ -1,28 +1,45 @@
-"""Document layouts: how to recognize a table and turn its cells into records.
+"""Document layouts: how to recognize a table or a page, and turn it into records.
 
-Each layout is one module exposing a :class:`Layout`. :data:`LAYOUTS` is the
-registry, tried in order; the first layout whose ``matches`` accepts a table
-parses it. A table no layout accepts still reaches ``raw_cells``. See
-``docs/adding-a-layout.md``.
+Two kinds, each one module exposing a class:
+
+- a **table layout** (:class:`TableLayout`) reads a table the extractor found
+  (``network_table``, ``adoption_table``);
+- a **page layout** (:class:`PageLayout`) reads a page's free text, with its
+  colours (``map_legend``: a map slide whose legend gives each marker colour a program).
+
+:func:`table_layouts` and :func:`page_layouts` are the registry, tried in
+order; the first table layout that recognizes a table parses it. A document
+nothing recognizes is still loaded (its tables reach ``raw_cells``) and is
+reported as having no known layout. See ``docs/adding-a-layout.md``.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ckextract.records import Extraction, Membership, Network, Repair, Table
+from ckextract.records import Adoption, Extraction, Membership, Network, Repair, Table, TextLine
 
 
 @dataclass(slots=True)
 class LayoutOutput:
     networks: list[Network] = field(default_factory=list)
     memberships: list[Membership] = field(default_factory=list)
+    adoptions: list[Adoption] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def extend(self, other: LayoutOutput) -> None:
+        self.networks += other.networks
+        self.memberships += other.memberships
+        self.adoptions += other.adoptions
+        self.repairs += other.repairs
+        self.warnings += other.warnings
 
-class Layout(Protocol):
+
+class TableLayout(Protocol):
     name: str
 
     def matches(self, table: Table) -> bool:
@@ -34,7 +51,32 @@ class Layout(Protocol):
         ...
 
 
-def registry() -> tuple[Layout, ...]:
+class PageLayout(Protocol):
+    name: str
+
+    def matches(self, lines: Sequence[TextLine]) -> bool:
+        """Whether this layout recognizes a page from its free text (outside tables)."""
+        ...
+
+    def parse(self, extraction: Extraction, page_number: int, lines: Sequence[TextLine]) -> LayoutOutput:
+        """The page's records."""
+        ...
+
+
+def stable_id(*parts: object) -> str:
+    """A short, stable id from the parts that identify a record."""
+    key = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def table_layouts() -> tuple[TableLayout, ...]:
+    from ckextract.layouts.adoption_table import AdoptionTableLayout
     from ckextract.layouts.network_table import NetworkTableLayout
 
-    return (NetworkTableLayout(),)
+    return (NetworkTableLayout(), AdoptionTableLayout())
+
+
+def page_layouts() -> tuple[PageLayout, ...]:
+    from ckextract.layouts.map_legend import MapLegendLayout
+
+    return (MapLegendLayout(),)

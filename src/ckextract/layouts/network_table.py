@@ -8,11 +8,10 @@ the number of programs and of regions are all read from the table.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from ckextract import regions, textrules
-from ckextract.layouts import LayoutOutput
+from ckextract.layouts import LayoutOutput, stable_id
 from ckextract.programs import match_program
 from ckextract.records import SECTORS, Extraction, Membership, Network, Repair, Sector, Table
 
@@ -84,11 +83,6 @@ def _text(table: Table, row: int, col: int) -> str | None:
     return cell.text if cell else None
 
 
-def network_id(document_id: str, program_id: str, region: str, name: str) -> str:
-    key = "\x1f".join((document_id, program_id, region, name))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
 class NetworkTableLayout:
     name = "network_table"
 
@@ -140,7 +134,7 @@ class NetworkTableLayout:
         if not name:
             out.warnings.append(f"{fname}: {region_name}/{group.program_id}: members without a name; skipped")
             return
-        nid = network_id(doc_id, group.program_id, region_name, name)
+        nid = stable_id(doc_id, group.program_id, region_name, name)
         overview_raw = texts.get("overview")
         name_cell = cells["name"]
         assert name_cell is not None

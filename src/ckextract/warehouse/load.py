@@ -14,9 +14,18 @@ import duckdb
 import pandas as pd
 
 from ckextract import PARSER_VERSION
-from ckextract.records import DocumentRecords, Membership, Network, Rejection, Repair
+from ckextract.records import Adoption, DocumentRecords, Membership, Network, Rejection, Repair
+from ckextract.warehouse.links import relink
 
-DOCUMENT_TABLES = ("repairs", "memberships", "networks", "raw_cells", "extracted_tables", "documents")
+DOCUMENT_TABLES = (
+    "repairs",
+    "memberships",
+    "adoptions",
+    "networks",
+    "raw_cells",
+    "extracted_tables",
+    "documents",
+)
 
 
 def _frame(rows: Sequence[object], columns: Iterable[str]) -> pd.DataFrame:
@@ -103,6 +112,7 @@ def frames(records: DocumentRecords) -> dict[str, pd.DataFrame]:
         "raw_cells": cells,
         "networks": _frame(records.networks, (f.name for f in dataclasses.fields(Network))),
         "memberships": _frame(records.memberships, (f.name for f in dataclasses.fields(Membership))),
+        "adoptions": _frame(records.adoptions, (f.name for f in dataclasses.fields(Adoption))),
         "repairs": _frame(records.repairs, (f.name for f in dataclasses.fields(Repair))),
     }
 
@@ -118,6 +128,7 @@ def load_document(con: duckdb.DuckDBPyConnection, records: DocumentRecords) -> N
         con.execute("DELETE FROM rejected_documents WHERE document_id = ?", [doc_id])
         for table in reversed(DOCUMENT_TABLES):
             _insert(con, table, data[table])
+        relink(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -1,0 +1,207 @@
+"""Adoption lists: the map slide (program from the legend's marker colours) and a tabular list.
+
+The expected map is typed from ../shared/seed/README.md (entries and the best
+known program assignment), with the documented text rules applied by hand.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ckextract.layouts.map_legend import Token, legend_pairs, program_of, read_legend
+from ckextract.pipeline import ingest
+from ckextract.records import TextLine, TextSpan
+from tests.conftest import DECK, FIXTURES, RAW_PDFS, SHARED, records_of
+
+C, K, COI = "chihou_daigaku", "kyoso_no_ba", "coi"
+EXPECTED_MAP = f"""
+{C}|広島県||ひろしまものづくりデジタルイノベーション創出プログラム
+{K}|広島県||広島から世界最先端のバイオエコノミー社会を実現するBio×Digital Transformation (バイオDX)産学共創拠点
+{C}|徳島県||次世代「光」創出・応用による産業振興・若者雇用創出計画
+{K}|徳島県||ネオ・ディスタンス社会を創造する次世代「光」共創拠点
+{C}|高知県||「IoT (Internet of Plants)」が導く「Next次世代型施設園芸農業」への進化
+{K}|高知県||SAWACHI型健康社会共創拠点
+{C}|島根県|島根大学等|先端金属材料グローバル拠点の創出- Next Generation TATARA Project-
+{K}|京都府|京都大学等|ゼロカーボンバイオ産業創出による資源循環共創拠点
+{COI}|京都府|京都大学等|活力ある生涯のためのLast 5Xイノベーション拠点
+{COI}|青森県|弘前大学等|真の社会イノベーションを実現する革新的「健やか力」創造拠点
+{C}|秋田県|秋田大学等|小型軽量電動化システムの研究開発による産業創生
+{C}|富山県|富山大学等|「くすりのシリコンバレーTOYAMA」創造計画
+{K}|北海道|北海道大学等|こことカラダのライフデザイン共創拠点
+{K}|北海道|北海道大学等|地域エネルギーによるカーボンニュートラルな食料生産コミュニティの形成拠点
+{K}|東松島市|東北大学等|美食地政学に基づくグリーンジョブマーケットの醸成共創拠点
+{K}|長野県|信州大学等|患者と家族と医療従事者のライフデザインを実現するスマート在宅治療システム拠点
+{K}|長野県|信州大学等|小規模循環型リビングイノベーション共創拠点
+{COI}|長野県|信州大学等|世界の豊かな生活環境と地球規模の持続可能性に貢献するアクア・イノベーション拠点
+{K}|東京都|東京農工大等|炭素循環型社会実現のためのバイオエコノミーイノベーション共創拠点
+{K}|東京都等|慶應義塾大学等|誰もが参加し繋がることでウェルビーイングを実現する都市型ヘルスコモンズ共創拠点
+{K}|大田区|東京工業大学等|『サイレントボイスとの共感』地球インクルーシブセンシング研究拠点
+{COI}|川崎市|東京大学等|スマートライフケア社会への変革を先導するものづくりオープンイノベーション拠点
+{K}|鎌倉市|慶應義塾大学等|デジタル駆動超資源循環参加型社会共創拠点
+{K}|豊明市|藤田医科大学|家族が繋がる、人とIT技術等が共生する健康街づくり実現拠点
+{K}|愛知県|東海国立大学機構等|FUTUREライフスタイル社会共創拠点
+{K}|名古屋市|名古屋市立大学|近未来労働環境デザイン拠点
+{COI}|愛知県|名古屋大学等|人がつながる“移動”イノベーション拠点
+{C}|神戸市|神戸大学等|神戸未来医療構想
+{C}|岐阜県|岐阜大学等|日本一の航空宇宙産業クラスター形成を目指す産業技術の人材育成・研究開発
+{K}|摂津市|大阪大学等|未来型知的インフラモデル発信拠点
+{K}|大阪府|徳島大学等|世界モデルとなる自律成長型人材・技術を育む総合健康産業都市拠点
+{C}|北九州市|九州工業大学|革新的ロボットテクノロジーを活用したモノづくり企業の生産性革命実現プロジェクト
+{K}|福岡市|九州大学等|持続的共進化地域創成拠点
+{K}|長崎県|長崎大学等|インテリジェント養殖を基軸にした「ながさきBLUEエコノミー」形成拠点
+{K}|熊本県|熊本県立大学等|「流域治水を核とした復興を起点とする持続社会」地域共創拠点
+{K}|西之表市|東京大学等|資源を循環させる地域イノベーションエコシステム研究拠点
+{K}|中城村|琉球大学等|資源循環型共生社会実現に向けた農水一体型サステナブル陸上養殖のグローバル拠点
+"""
+EXPECTED = [tuple(line.split("|")) for line in EXPECTED_MAP.strip().splitlines()]
+MAP_VARIANT = FIXTURES / "map_slide" / "map_variant.pdf"
+TABULAR = RAW_PDFS / "kyoso_no_ba_saitaku_ichiran.pdf"
+CODES = {
+    "東松島市": "042145",
+    "摂津市": "272248",
+    "豊明市": "232297",
+    "西之表市": "462136",
+    "中城村": "473286",
+}
+
+
+def _map_view(path: Path) -> list[tuple[str, ...]]:
+    return [
+        (a.program_id or "", a.region_name, a.lead_institution or "", a.project_name)
+        for a in records_of(path).adoptions
+        if a.layout == "map_legend"
+    ]
+
+
+def test_map_slide_gives_every_entry_of_the_seed() -> None:
+    assert _map_view(DECK) == EXPECTED
+    assert len(EXPECTED) == 37
+    entries = {(r, lead, p) if lead else (r, "★", "") for p, r, lead, _ in EXPECTED}
+    assert len(entries) == 32  # a labelled entry per (region, lead, program); a ★ region once
+
+
+@pytest.mark.parametrize("path", [DECK, MAP_VARIANT], ids=["deck", "variant"])
+def test_map_region_codes(path: Path) -> None:
+    codes = {a.region_name: a.region_code for a in records_of(path).adoptions}
+    assert {k: codes[k] for k in CODES} == CODES
+    assert codes["広島県"] == "34" and codes["東京都等"] == "13"
+
+
+def test_map_built_another_way_gives_the_same_result() -> None:
+    assert _map_view(MAP_VARIANT) == EXPECTED
+    assert records_of(MAP_VARIANT).warnings == ()
+
+
+def test_tabular_list_stitched_without_header_rows() -> None:
+    records = records_of(TABULAR)
+    (table,) = records.extraction.tables
+    assert table.pages == (1, 2, 3)
+    adoptions = records.adoptions
+    assert len(adoptions) == 23
+    assert {a.program_id for a in adoptions} == {K}
+    assert "拠点名" not in {a.project_name for a in adoptions}
+    assert [a.entry_index for a in adoptions] == list(range(1, 24))
+    assert {(a.fiscal_year, a.field, a.proposal_type) for a in adoptions} == {(None, None, None)}
+    kyoso_map = [(r, lead.removesuffix("等"), name) for p, r, lead, name in EXPECTED if p == K and lead]
+    table_view = [
+        (a.region_name, a.lead_institution, a.project_name)
+        for a in adoptions
+        if a.region_name not in ("広島県", "徳島県", "高知県")
+    ]
+    assert table_view == kyoso_map
+    leads = {a.region_name: a.lead_institution for a in adoptions}
+    assert (leads["広島県"], leads["徳島県"], leads["高知県"]) == ("広島大学", "徳島大学", None)
+
+
+def test_warehouse_links_and_multi_program_regions(db_path: Path) -> None:
+    ingest([RAW_PDFS], db_path)
+    con = duckdb.connect(str(db_path))
+    assert con.execute("SELECT count(*) FROM adoptions").fetchall() == [(60,)]
+    links = con.execute(
+        "SELECT a.layout, a.region_name, a.program_id, n.name, l.rule FROM adoption_network_links l "
+        "JOIN adoptions a USING (adoption_id) JOIN networks n USING (network_id) ORDER BY 1, 2, 3"
+    ).fetchall()
+    assert [(lay, r, p, rule) for lay, r, p, _, rule in links] == [
+        ("adoption_table", "広島県", K, "similar_name"),
+        ("adoption_table", "徳島県", K, "exact_name"),
+        ("adoption_table", "高知県", K, "exact_name"),
+        ("map_legend", "広島県", C, "exact_name"),
+        ("map_legend", "広島県", K, "similar_name"),
+        ("map_legend", "徳島県", C, "exact_name"),
+        ("map_legend", "徳島県", K, "exact_name"),
+        ("map_legend", "高知県", C, "similar_name"),
+        ("map_legend", "高知県", K, "exact_name"),
+    ]
+    regions = con.execute(
+        "SELECT region_name, programs, chihou_and_kyoso FROM v_multi_program_regions ORDER BY region_code"
+    ).fetchall()
+    assert regions == [
+        ("長野県", [COI, K], False),
+        ("愛知県", [COI, K], False),
+        ("京都府", [COI, K], False),
+        ("広島県", [C, K], True),
+        ("徳島県", [C, K], True),
+        ("高知県", [C, K], True),
+    ]
+
+
+def _line(*spans: tuple[str, str | None]) -> TextLine:
+    return TextLine(1, (0, 0, 100, 10), tuple(TextSpan(t, c, 7.0, (0, 0, 1, 1)) for t, c in spans))
+
+
+def test_legend_marker_then_label_and_label_then_marker() -> None:
+    red, green, blue = "#e83828", "#2e9e4f", "#1f5fbf"
+    lines = [
+        _line(("● ", red), ("地方大学・地域産業創生交付金採択拠点", "#000000")),
+        _line(("●", green), ("●", blue), (" 共創の場形成支援採択拠点", "#000000")),
+        _line(
+            ("(地方大学・地域産業創生交付金 ", "#000000"),
+            ("●", red),
+            (" 共創の場形成支援プログラム ", "#000000"),
+            ("●", green),
+            (")", "#000000"),
+        ),
+    ]
+    assert legend_pairs(lines[1]) == []
+    assert read_legend(lines) == {("●", red): C, ("●", green): K}
+
+
+def test_marker_program_needs_the_same_glyph_and_a_close_colour() -> None:
+    legend = {("●", "#f39800"): K}
+    assert program_of(Token("●", "#f39a02", True), legend) == K
+    assert program_of(Token("★", "#f39800", True), legend) is None
+    assert program_of(Token("●", "#d4a017", True), legend) is None
+
+
+def test_unknown_marker_colour_is_reported(tmp_path: Path) -> None:
+    from ckextract.layouts.map_legend import MapLegendLayout
+    from ckextract.records import Extraction
+
+    lines = [
+        _line(("● ", "#e83828"), ("地方大学・地域産業創生交付金採択拠点", "#000000")),
+        _line(("●", "#123456"), ("島根県×島根大学等", "#000000")),
+        _line(("・先端金属材料グローバル拠点の創出", "#000000")),
+    ]
+    lines = [TextLine(1, (20, 10 * i, 200, 10 * i + 7), ln.spans) for i, ln in enumerate(lines)]
+    ex = records_of(DECK).extraction
+    out = MapLegendLayout().parse(Extraction(ex.document, 1, ()), 1, lines)
+    assert [(a.region_name, a.program_id, a.marker_colour) for a in out.adoptions] == [
+        ("島根県", None, "#123456")
+    ]
+    assert out.warnings == [f"{DECK.name}: p1: 島根県: marker colour #123456 is not in the legend"]
+
+
+def test_pdf_with_no_known_layout_still_lands_in_raw_cells(tmp_path: Path, db_path: Path) -> None:
+    pdf = SHARED / "real_pdfs" / "mhlw_ec" / "02_001095355.pdf"
+    if not pdf.exists():
+        pytest.skip("../shared/real_pdfs is not beside the checkout")
+    shutil.copy(pdf, tmp_path / pdf.name)
+    summary = ingest([tmp_path / pdf.name], db_path)
+    assert summary.ok and summary.no_layout == [pdf.name] and summary.loaded == []
+    con = duckdb.connect(str(db_path))
+    assert con.execute("SELECT count(*) > 0 FROM raw_cells").fetchall() == [(True,)]
+    assert con.execute("SELECT layouts FROM documents").fetchall() == [(None,)]
