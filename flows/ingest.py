@@ -1,14 +1,15 @@
-"""Prefect flow: discover → extract (a task per document, retried) → normalize → load.
+"""Prefect flow: discover → extract (a task per document, retried) → normalize → validate → load.
 
-Orchestration only: every step is a function of :mod:`ckextract`. The load
-step runs in the flow's own thread, one document at a time, since DuckDB
-allows a single writer.
+Orchestration only: every step is a function of :mod:`ckextract`. Validation
+runs once over the run's documents (the data-quality gate); loading runs in the
+flow's own thread, one document at a time, since DuckDB allows a single writer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
@@ -17,17 +18,20 @@ from ckextract.discover import discover
 from ckextract.errors import DocumentError
 from ckextract.extract import extract_document
 from ckextract.normalize import normalize
-from ckextract.pipeline import load_result
+from ckextract.pipeline import Result, finish, validate
 from ckextract.records import DocumentRecords, Extraction, IngestSummary, Rejection, SourceDocument
 from ckextract.settings import DEFAULT_DB, DEFAULT_SOURCES
 from ckextract.warehouse import connect
 
-ProgressHook = Callable[[SourceDocument, DocumentRecords | Rejection], None]
+if TYPE_CHECKING:
+    from ckextract.validate.gate import GateReport
+
+ProgressHook = Callable[[SourceDocument, Result], None]
 _progress: ProgressHook | None = None
 
 
 def set_progress(hook: ProgressHook | None) -> None:
-    """Called by the CLI: ``hook`` hears of every document once it is loaded."""
+    """Called by the CLI: ``hook`` hears of every document once it is read."""
     global _progress
     _progress = hook
 
@@ -51,27 +55,37 @@ def normalize_task(extraction: Extraction) -> DocumentRecords:
     return normalize(extraction)
 
 
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(results: list[Result], gx_root: str) -> Any:
+    return validate(results, Path(gx_root))
+
+
 @flow(name="ckextract-ingest")
 def ingest_flow(
     paths: list[str] | None = None,
     db_path: str = str(DEFAULT_DB),
+    validate_records: bool = True,
 ) -> IngestSummary:
     docs = discover_task(paths or [str(DEFAULT_SOURCES)])
     futures = [extract_task.submit(doc) for doc in docs]
+    results: list[Result] = []
+    for doc, future in zip(docs, futures, strict=True):
+        state = future.wait() or future.state
+        result: Result
+        if state.is_completed():
+            extracted = future.result()
+            result = extracted if isinstance(extracted, Rejection) else normalize_task(extracted)
+        else:
+            result = Rejection(doc, "error", f"extraction failed after retries: {state.message}")
+        results.append(result)
+        if _progress is not None:
+            _progress(doc, result)
+    gx_root = str(Path(db_path).resolve().parent)
+    report = cast("GateReport | None", validate_task(results, gx_root) if validate_records else None)
     summary = IngestSummary(db_path=db_path)
     con = connect(db_path)
     try:
-        for doc, future in zip(docs, futures, strict=True):
-            state = future.wait() or future.state
-            result: DocumentRecords | Rejection
-            if state.is_completed():
-                extracted = future.result()
-                result = extracted if isinstance(extracted, Rejection) else normalize_task(extracted)
-            else:
-                result = Rejection(doc, "error", f"extraction failed after retries: {state.message}")
-            load_result(con, result, summary)
-            if _progress is not None:
-                _progress(doc, result)
+        finish(con, results, summary, report)
     finally:
         con.close()
     return summary

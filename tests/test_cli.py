@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -63,11 +64,15 @@ def test_ingest_summary_text_and_bad_file_exit_code(tmp_path: Path) -> None:
         main, ["ingest", str(DECK), str(BAD / "encrypted.pdf"), "--db", str(db), "--engine", "local"]
     )
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [
-        "2 documents: 1 loaded, 0 with no known layout, 0 unchanged, 1 rejected",
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "2 documents: 1 loaded, 0 with no known layout, 0 unchanged, 1 rejected, 0 quarantined",
         "1 table, 8 networks, 86 members, 37 adoptions, 1 repair",
         f"warehouse: {db}",
     ]
+    assert re.fullmatch(r"data quality: run \d{8}T\d{6}-[0-9a-f]{6}, 0 quarantined, 0 warnings", lines[3])
+    assert lines[4] == f"data docs: {db.parent.resolve() / 'gx/uncommitted/data_docs/local_site/index.html'}"
+    assert len(lines) == 5
     assert result.stderr == "Error: encrypted.pdf: encrypted PDF (a password is required)\n"
     assert duckdb.connect(str(db)).execute("SELECT count(*) FROM networks").fetchall() == [(8,)]
 

@@ -102,7 +102,8 @@ VARIANT_COLOURS = {
 }
 
 
-def map_variant(path: Path, font: str = "HeiseiKakuGo-W5") -> None:
+def map_variant(path: Path, font: str = "HeiseiKakuGo-W5", odd_colour: dict[str, str] | None = None) -> None:
+    """``odd_colour`` maps a region to a marker colour that the legend does not define."""
     register(font)
     from make_variants import Style
 
@@ -146,7 +147,10 @@ def map_variant(path: Path, font: str = "HeiseiKakuGo-W5") -> None:
         for line, program, heading in lines:
             dx = 0.0
             if program is not None:
-                dx = text(x, y, "●", size + 1, VARIANT_COLOURS[program]) + 1
+                colour = VARIANT_COLOURS[program]
+                if odd_colour and heading and entry.region in odd_colour:
+                    colour = HexColor(odd_colour[entry.region])
+                dx = text(x, y, "●", size + 1, colour) + 1
             if line.startswith("★"):
                 dx = text(x, y, "★", size + 1, HexColor("#D4A017")) + 1
                 line = line[1:]

@@ -55,6 +55,7 @@ def register(font: str) -> None:
 @dataclass(frozen=True)
 class Style:
     font: str = "IPAGothic"
+    header_font: str | None = None  # default: font
     size: float = 6.0
     header_size: float = 7.0
     pagesize: tuple[float, float] = landscape(A4)
@@ -196,6 +197,7 @@ class Box:
     fill: Color
     bold: bool = False
     colour: Color = black
+    font: str | None = None
 
 
 def cell_box(c: Canvas, box: Box, style: Style, pad: float = 2.0) -> None:
@@ -214,7 +216,7 @@ def cell_box(c: Canvas, box: Box, style: Style, pad: float = 2.0) -> None:
         box.lines,
         box.x + pad,
         page_h - box.top - pad,
-        style.font,
+        box.font or style.font,
         box.size,
         fake_bold=box.bold,
         colour=box.colour,
@@ -223,6 +225,8 @@ def cell_box(c: Canvas, box: Box, style: Style, pad: float = 2.0) -> None:
 
 def render(path: Path, rows: tuple[RegionRow, ...], style: Style) -> None:
     register(style.font)
+    head = style.header_font or style.font
+    register(head)
     c = Canvas(str(path), pagesize=style.pagesize, invariant=True)
     c.setTitle(TABLE_TITLE)
     width_fields = list(style.field_widths)
@@ -237,7 +241,7 @@ def render(path: Path, rows: tuple[RegionRow, ...], style: Style) -> None:
         boxes = []
         h0 = (
             max(
-                len(cell_lines((g,), sum(width_fields) - 2 * pad, style.font, style.header_size, style))
+                len(cell_lines((g,), sum(width_fields) - 2 * pad, head, style.header_size, style))
                 for g in groups
             )
             * style.header_size
@@ -250,8 +254,10 @@ def render(path: Path, rows: tuple[RegionRow, ...], style: Style) -> None:
         x += col_w[0]
         for g in groups:
             w = sum(width_fields)
-            lines = cell_lines((g,), w - 2 * pad, style.font, style.header_size, style)
-            boxes.append(Box(x, top, w, h0, lines, style.header_size, header_fill, colour=header_colour))
+            lines = cell_lines((g,), w - 2 * pad, head, style.header_size, style)
+            boxes.append(
+                Box(x, top, w, h0, lines, style.header_size, header_fill, colour=header_colour, font=head)
+            )
             for k, sub in enumerate(SUB_HEADERS):
                 boxes.append(
                     Box(
@@ -262,6 +268,7 @@ def render(path: Path, rows: tuple[RegionRow, ...], style: Style) -> None:
                         [[(sub, False)]],
                         style.header_size,
                         Color(0.79, 0.84, 0.92),
+                        font=head,
                     )
                 )
                 x += width_fields[k]

@@ -89,10 +89,20 @@ def _prepare_prefect(config: Config, verbose: bool) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--verbose", "-v", is_flag=True, help="Show Prefect's logs.")
+@click.option("--no-validate", is_flag=True, help="Skip the data-quality gate (load unchecked).")
 def ingest(
-    paths: tuple[Path, ...], db_path: Path | None, engine: str, quiet: bool, as_json: bool, verbose: bool
+    paths: tuple[Path, ...],
+    db_path: Path | None,
+    engine: str,
+    quiet: bool,
+    as_json: bool,
+    verbose: bool,
+    no_validate: bool,
 ) -> None:
-    """Ingest PDFs (files or folders; default raw_pdfs/) into the warehouse."""
+    """Ingest PDFs (files or folders; default raw_pdfs/) into the warehouse.
+
+    Records pass the data-quality gate first; a document failing a critical
+    check is quarantined (exit status 1, one line per document)."""
     from ckextract.discover import find_pdfs
     from ckextract.warehouse import connect
 
@@ -110,14 +120,22 @@ def ingest(
             if engine == "local":
                 from ckextract.pipeline import ingest as run_local
 
-                summary = run_local(config.sources, config.db_path, on_document=lambda d: None)
-                advance(total)
+                summary = run_local(
+                    config.sources,
+                    config.db_path,
+                    on_document=lambda d: advance(1, d.file_name),
+                    validate_records=not no_validate,
+                )
             else:
                 _prepare_prefect(config, verbose)
                 from flows.ingest import ingest_flow, set_progress
 
                 set_progress(lambda doc, result: advance(1, doc.file_name))
-                summary = ingest_flow(paths=[str(p) for p in config.sources], db_path=str(config.db_path))
+                summary = ingest_flow(
+                    paths=[str(p) for p in config.sources],
+                    db_path=str(config.db_path),
+                    validate_records=not no_validate,
+                )
     except CkExtractError as exc:
         _fail(str(exc))
     if as_json:
@@ -127,7 +145,44 @@ def ingest(
             click.echo(line)
     for rejection in summary.rejected:
         click.echo(f"Error: {rejection.message}", err=True)
+    for quarantine in summary.quarantined:
+        click.echo(f"Error: {quarantine.message}", err=True)
     sys.exit(0 if summary.ok else 1)
+
+
+@main.command()
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
+)
+@click.option("--run", "run_id", default=None, help="A dq run id [default: the latest run].")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def report(db_path: Path | None, run_id: str | None, as_json: bool) -> None:
+    """Summarize a data-quality run: what passed, failed and was quarantined."""
+    from ckextract.report import quality_lines
+    from ckextract.warehouse import connect
+    from ckextract.warehouse.quality import latest_run_id, run_summary
+
+    config = Config.from_env(db_path)
+    if not config.db_path.exists():
+        _fail(f"{config.db_path}: no warehouse here yet (run ckextract ingest first)")
+    try:
+        con = connect(config.db_path, read_only=True)
+    except CkExtractError as exc:
+        _fail(str(exc))
+    run = run_id or latest_run_id(con)
+    summary = run_summary(con, run) if run else None
+    if summary is None:
+        _fail(f"no data-quality run {run_id!r}" if run_id else "no data-quality run recorded yet")
+    assert summary is not None
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=1, default=str))
+    else:
+        for line in quality_lines(summary):
+            click.echo(line)
 
 
 def run(args: list[str]) -> Any:  # pragma: no cover - convenience for python -m

@@ -36,4 +36,5 @@ def normalize(
         adoptions=tuple(out.adoptions),
         repairs=tuple(out.repairs),
         warnings=tuple(out.warnings),
+        source_counts=tuple(out.source_counts),
     )

@@ -135,6 +135,7 @@ class Network:
     table_id: int
     row_index: int
     layout: str
+    overview_raw: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +186,19 @@ class Repair:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceCount:
+    """A count taken from the printed source by a simpler, independent reading, for
+    reconciliation: the loaded records must account for every printed item."""
+
+    document_id: str
+    check: str
+    """members_per_cell | networks_per_row | markers_per_colour"""
+    subject: str
+    """What was counted: a network id, ``table/row``, or a marker ``glyph colour``."""
+    expected: int
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentRecords:
     """The normalized output for one document, ready to validate and load."""
 
@@ -195,6 +209,7 @@ class DocumentRecords:
     adoptions: tuple[Adoption, ...] = ()
     repairs: tuple[Repair, ...] = ()
     warnings: tuple[str, ...] = ()
+    source_counts: tuple[SourceCount, ...] = ()
 
     @property
     def document(self) -> SourceDocument:
@@ -214,6 +229,18 @@ class Rejection:
         return f"{self.document.file_name}: {self.reason}"
 
 
+@dataclass(frozen=True, slots=True)
+class Quarantine:
+    """A document whose records failed a critical data-quality check."""
+
+    file_name: str
+    checks: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        return f"{self.file_name}: quarantined, failed {', '.join(self.checks)}"
+
+
 @dataclass(slots=True)
 class IngestSummary:
     """What an ingest run did, for the CLI's summary line and ``--json``."""
@@ -223,16 +250,20 @@ class IngestSummary:
     skipped: list[str] = field(default_factory=list)
     no_layout: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    quarantined: list[Quarantine] = field(default_factory=list)
     tables: int = 0
     networks: int = 0
     memberships: int = 0
     adoptions: int = 0
     repairs: int = 0
     warnings: list[str] = field(default_factory=list)
+    dq_run_id: str | None = None
+    data_docs: str | None = None
+    dq_warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.rejected
+        return not self.rejected and not self.quarantined
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -245,6 +276,7 @@ class IngestSummary:
                     {"file": r.document.file_name, "error": r.error_code, "reason": r.reason}
                     for r in self.rejected
                 ],
+                "quarantined": [{"file": q.file_name, "failed": list(q.checks)} for q in self.quarantined],
             },
             "tables": self.tables,
             "networks": self.networks,
@@ -252,4 +284,9 @@ class IngestSummary:
             "adoptions": self.adoptions,
             "repairs": self.repairs,
             "warnings": self.warnings,
+            "data_quality": {
+                "run_id": self.dq_run_id,
+                "data_docs": self.data_docs,
+                "warnings": self.dq_warnings,
+            },
         }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from ckextract.records import IngestSummary
 
@@ -44,14 +45,40 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 def summary_lines(s: IngestSummary) -> list[str]:
     """The readable end-of-run summary."""
-    docs = len(s.loaded) + len(s.no_layout) + len(s.rejected) + len(s.skipped)
+    docs = len(s.loaded) + len(s.no_layout) + len(s.rejected) + len(s.skipped) + len(s.quarantined)
     lines = [
         f"{_plural(docs, 'document')}: {len(s.loaded)} loaded, {len(s.no_layout)} with no known layout, "
-        f"{len(s.skipped)} unchanged, {len(s.rejected)} rejected",
+        f"{len(s.skipped)} unchanged, {len(s.rejected)} rejected, {len(s.quarantined)} quarantined",
         f"{_plural(s.tables, 'table')}, {_plural(s.networks, 'network')}, "
         f"{_plural(s.memberships, 'member')}, {_plural(s.adoptions, 'adoption')}, {_plural(s.repairs, 'repair')}",
         f"warehouse: {s.db_path}",
     ]
     lines += [f"warning: {w}" for w in s.warnings]
     lines += [f"no known layout (tables kept in raw_cells): {name}" for name in s.no_layout]
+    if s.dq_run_id:
+        lines.append(
+            f"data quality: run {s.dq_run_id}, {len(s.quarantined)} quarantined, "
+            f"{len(s.dq_warnings)} warning{'s' if len(s.dq_warnings) != 1 else ''}"
+        )
+        lines += [f"dq warning: {w}" for w in s.dq_warnings]
+        if s.data_docs:
+            lines.append(f"data docs: {s.data_docs}")
+    return lines
+
+
+def quality_lines(run: dict[str, Any]) -> list[str]:
+    """``ckextract report``: a data-quality run, document by document."""
+    lines = [
+        f"run {run['run_id']} ({run['started_at']}): {_plural(run['documents'], 'document')}, "
+        f"{run['checks']} checks each",
+        f"  {run['passed']} passed, {run['with_warnings']} with warnings, {run['quarantined']} quarantined",
+    ]
+    for doc in run["per_document"]:
+        lines.append(f"{doc['status']:<12} {doc['file']}")
+        for failure in doc["critical"]:
+            lines.append(f"  critical {failure['expectation']} ({failure['unexpected']} unexpected)")
+        for failure in doc["warnings"]:
+            lines.append(f"  warning  {failure['expectation']} ({failure['unexpected']} unexpected)")
+    if run.get("data_docs"):
+        lines.append(f"data docs: {run['data_docs']}")
     return lines

@@ -195,6 +195,23 @@ def split_members(text: str) -> list[str]:
     return [item.strip() for item in _MEMBER_SEPARATOR.split(text) if item.strip()]
 
 
+def count_printed_items(text: str) -> int:
+    """How many members a 構成員 cell prints, counted from its separators alone.
+
+    Every ``、`` between two tags separates two items, even an empty one
+    (``A、、B`` prints three items, one of them lost); a trailing ``、`` closes
+    the last item. Used to reconcile loaded members with the printed cell.
+    """
+    total = 0
+    for chunk in re.split(r"[【\[［〔〈<＜][^】\]］〕〉>＞]{1,6}[】\]］〕〉>＞]", text):
+        pieces = re.split(r"[、，､]", chunk.strip())
+        if pieces and not pieces[-1].strip():
+            pieces.pop()
+        if any(p.strip() for p in pieces):
+            total += len(pieces)
+    return total
+
+
 # --- rule: fragment repair ----------------------------------------------------------
 
 BARE_FRAGMENTS = frozenset(
@@ -386,6 +403,7 @@ RULES: tuple[tuple[str, Callable[..., object]], ...] = (
     ("empty_marker", is_empty_marker),
     ("sector_tags", split_sectors),
     ("member_split", split_members),
+    ("printed_item_count", count_printed_items),
     ("fragment_repair", repair_fragments),
     ("role_split", split_role),
     ("plan_name", split_plan_name),

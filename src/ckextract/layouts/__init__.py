@@ -20,7 +20,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ckextract.records import Adoption, Extraction, Membership, Network, Repair, Table, TextLine
+from ckextract.records import (
+    Adoption,
+    Extraction,
+    Membership,
+    Network,
+    Repair,
+    SourceCount,
+    Table,
+    TextLine,
+)
 
 
 @dataclass(slots=True)
@@ -30,6 +39,7 @@ class LayoutOutput:
     adoptions: list[Adoption] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    source_counts: list[SourceCount] = field(default_factory=list)
 
     def extend(self, other: LayoutOutput) -> None:
         self.networks += other.networks
@@ -37,6 +47,7 @@ class LayoutOutput:
         self.adoptions += other.adoptions
         self.repairs += other.repairs
         self.warnings += other.warnings
+        self.source_counts += other.source_counts
 
 
 class TableLayout(Protocol):

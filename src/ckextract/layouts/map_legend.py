@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ckextract import regions, textrules
 from ckextract.layouts import LayoutOutput, stable_id
 from ckextract.programs import match_program
-from ckextract.records import Adoption, Extraction, TextLine
+from ckextract.records import Adoption, Extraction, SourceCount, TextLine
 
 COLOUR_TOLERANCE = 24.0
 """Largest RGB distance (0-255 per channel) between a marker and its legend colour:
@@ -231,6 +231,18 @@ class MapLegendLayout:
                 elif entry.projects:
                     entry.projects[-1].lines.append(text)
         doc_id = extraction.document.document_id
+        markers: dict[str, int] = {}
+        glyphs = legend_glyphs(legend)
+        for line in lines:
+            if id(line) in legend_lines:
+                continue
+            for tok in tokens(line):
+                if tok.marker and tok.text in glyphs and tok.colour:
+                    markers[tok.colour] = markers.get(tok.colour, 0) + 1
+        for colour, count in sorted(markers.items()):
+            out.source_counts.append(
+                SourceCount(doc_id, "markers_per_colour", f"p{page_number} {colour}", count)
+            )
         index = 0
         for entry in entries:
             known = regions.lookup(entry.region)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ckextract import regions, textrules
 from ckextract.layouts import LayoutOutput, stable_id
 from ckextract.programs import match_program
-from ckextract.records import SECTORS, Extraction, Membership, Network, Repair, Sector, Table
+from ckextract.records import SECTORS, Extraction, Membership, Network, Repair, Sector, SourceCount, Table
 
 FIELD_LABELS: dict[str, frozenset[str]] = {
     "name": frozenset({"名称", "名前", "拠点名", "協議会名", "協議会等名称", "ネットワーク名", "事業名"}),
@@ -107,6 +107,14 @@ class NetworkTableLayout:
             region = regions.lookup(region_name)
             if region is None:
                 out.warnings.append(f"{fname}: row {row}: unknown region {region_name!r} (no code)")
+            printed = sum(
+                1
+                for group in header.groups
+                if not all(textrules.is_empty_marker(_text(table, row, c)) for c in group.columns.values())
+            )
+            out.source_counts.append(
+                SourceCount(doc_id, "networks_per_row", f"{table.table_id}/{row}", printed)
+            )
             for group in header.groups:
                 self._network(extraction, table, row, region_name, region, group, out, doc_id, fname)
         return out
@@ -155,6 +163,7 @@ class NetworkTableLayout:
                 table_id=table.table_id,
                 row_index=row,
                 layout=self.name,
+                overview_raw=None if textrules.is_empty_marker(overview_raw) else overview_raw,
             )
         )
         members_raw = texts.get("members")
@@ -162,6 +171,13 @@ class NetworkTableLayout:
             self._members(members_raw or "", nid, doc_id, f"{fname}: {region_name}/{group.program_id}", out)
 
     def _members(self, text: str, nid: str, doc_id: str, where: str, out: LayoutOutput) -> None:
+        repairs_before = len(out.repairs)
+        self._split_members(text, nid, doc_id, where, out)
+        repaired = len(out.repairs) - repairs_before
+        expected = textrules.count_printed_items(text) - repaired
+        out.source_counts.append(SourceCount(doc_id, "members_per_cell", nid, expected))
+
+    def _split_members(self, text: str, nid: str, doc_id: str, where: str, out: LayoutOutput) -> None:
         lead, chunks = textrules.split_sectors(text)
         if lead:
             out.warnings.append(f"{where}: text before the first sector tag: {lead!r}")

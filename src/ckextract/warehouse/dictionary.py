@@ -34,6 +34,8 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
             [name],
         ).fetchall()
         for col, dtype, nullable, col_comment in cols:
+            if not col_comment and name.startswith("quarantine_"):
+                col_comment = f"As in `{name.removeprefix('quarantine_')}.{col}`."
             desc = (col_comment or "").replace("|", "\\|")
             out.append(f"| `{col}` | {dtype} | {'yes' if nullable else 'no'} | {desc} |")
     return "\n".join(out) + "\n"

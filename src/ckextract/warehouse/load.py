@@ -126,9 +126,52 @@ def load_document(con: duckdb.DuckDBPyConnection, records: DocumentRecords) -> N
         for table in DOCUMENT_TABLES:
             con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
         con.execute("DELETE FROM rejected_documents WHERE document_id = ?", [doc_id])
+        for table in QUARANTINE_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
         for table in reversed(DOCUMENT_TABLES):
             _insert(con, table, data[table])
         relink(con)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+QUARANTINE_TABLES = (
+    "quarantine_networks",
+    "quarantine_memberships",
+    "quarantine_adoptions",
+    "quarantined_documents",
+)
+
+
+def quarantine_document(
+    con: duckdb.DuckDBPyConnection, records: DocumentRecords, run_id: str, failed: list[str]
+) -> None:
+    """Put a document's records aside, naming the failed checks; curated tables are untouched."""
+    doc = records.document
+    data = frames(records)
+    reasons = ",".join(failed)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in QUARANTINE_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc.document_id])
+        for table in ("networks", "memberships", "adoptions"):
+            df = data[table].copy()
+            df["run_id"] = run_id
+            df["failed_expectations"] = reasons
+            _insert(con, f"quarantine_{table}", df)
+        con.execute(
+            "INSERT INTO quarantined_documents VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                doc.document_id,
+                doc.file_name,
+                str(doc.path),
+                run_id,
+                reasons,
+                datetime.now(UTC).replace(tzinfo=None),
+            ],
+        )
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -1,0 +1,191 @@
+"""Run the checks with Great Expectations and decide each document's fate.
+
+One GX validation per table per run, over every document of the run; each
+unexpected row carries its ``document_id``, so a failure is charged to the
+documents that caused it. GX's context is file-backed under the warehouse
+folder (``<warehouse>/gx/``), and its Data Docs site is rebuilt once per run.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ckextract.records import DocumentRecords
+from ckextract.validate import frames
+from ckextract.validate.checks import CHECKS, ID_COLUMNS, TABLES, Check, Context
+
+SAMPLE_SIZE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One check's outcome for one document."""
+
+    check: str
+    table: str
+    severity: str
+    document_id: str
+    success: bool
+    unexpected_count: int
+    sample: list[Any]
+    details: dict[str, Any]
+
+
+@dataclass(slots=True)
+class GateReport:
+    run_id: str
+    started_at: datetime
+    finished_at: datetime | None = None
+    results: list[CheckResult] = field(default_factory=list)
+    data_docs: str | None = None
+
+    def failed(self, document_id: str, severity: str) -> list[str]:
+        return sorted(
+            {
+                r.check
+                for r in self.results
+                if r.document_id == document_id and not r.success and r.severity == severity
+            }
+        )
+
+    def quarantined(self, document_id: str) -> bool:
+        return bool(self.failed(document_id, "critical"))
+
+
+def new_run_id() -> str:
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+def _quiet_gx() -> None:
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", module="great_expectations")
+
+
+def _context(root: Path) -> Any:
+    import great_expectations as gx
+
+    _quiet_gx()
+    root.mkdir(parents=True, exist_ok=True)
+    ctx = gx.get_context(mode="file", project_root_dir=str(root))
+    if ctx.variables.progress_bars != {"globally": False, "metric_calculations": False}:
+        ctx.variables.progress_bars = {"globally": False, "metric_calculations": False}
+        ctx.variables.save()
+    return ctx
+
+
+def _validation(ctx: Any, table: str, checks: Sequence[Check], context: Context) -> Any:
+    import great_expectations as gx
+
+    source = ctx.data_sources.add_or_update_pandas("ckextract")
+    names = [a.name for a in source.assets]
+    asset = source.get_asset(table) if table in names else source.add_dataframe_asset(table)
+    batch = (
+        asset.batch_definitions[0]
+        if asset.batch_definitions
+        else asset.add_batch_definition_whole_dataframe("run")
+    )
+    expectations = []
+    for check in checks:
+        expectation = check.build(context)
+        expectation.meta = {"check": check.name, "severity": check.severity, "description": check.description}
+        expectations.append(expectation)
+    suite = ctx.suites.add_or_update(
+        gx.ExpectationSuite(name=f"ckextract.{table}", expectations=expectations)
+    )
+    return ctx.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=f"ckextract.{table}", data=batch, suite=suite)
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str, ensure_ascii=False))
+
+
+def _per_document(check: Check, doc_ids: Sequence[str], gx_result: dict[str, Any]) -> list[CheckResult]:
+    result = gx_result.get("result") or {}
+    raised = (gx_result.get("exception_info") or {}).get("raised_exception", False)
+    success = bool(gx_result.get("success")) and not raised
+    index_list = result.get("unexpected_index_list") or []
+    by_doc: dict[str, list[Any]] = {}
+    for row in index_list:
+        if isinstance(row, dict):
+            by_doc.setdefault(str(row.get("document_id")), []).append(_jsonable(row))
+    details = {
+        "expectation_type": gx_result.get("expectation_config", {}).get("type"),
+        "kwargs": _jsonable(gx_result.get("expectation_config", {}).get("kwargs", {})),
+        "observed_value": _jsonable(result.get("observed_value")),
+    }
+    if raised:
+        details["exception"] = str((gx_result.get("exception_info") or {}).get("exception_message"))
+    out = []
+    for doc in doc_ids:
+        rows = by_doc.get(doc, [])
+        blame_all = not success and not by_doc
+        ok = success or (not rows and not blame_all)
+        out.append(
+            CheckResult(
+                check=check.name,
+                table=check.table,
+                severity=check.severity,
+                document_id=doc,
+                success=ok,
+                unexpected_count=len(rows)
+                if rows
+                else (int(result.get("unexpected_count") or 0) if blame_all else 0),
+                sample=rows[:SAMPLE_SIZE],
+                details=details,
+            )
+        )
+    return out
+
+
+def run_gate(
+    batch: Sequence[DocumentRecords], gx_root: Path, run_id: str | None = None, build_docs: bool = True
+) -> GateReport:
+    """Validate a run's documents; the report says, per document, what failed."""
+    report = GateReport(run_id=run_id or new_run_id(), started_at=datetime.now(UTC))
+    doc_ids = [r.document.document_id for r in batch]
+    if not batch:
+        report.finished_at = datetime.now(UTC)
+        return report
+    data = frames.build(batch)
+    context = Context(
+        document_ids=frozenset(doc_ids),
+        network_ids=frozenset(n.network_id for r in batch for n in r.networks),
+    )
+    ctx = _context(gx_root)
+    for table in TABLES:
+        checks = [c for c in CHECKS if c.table == table]
+        df: pd.DataFrame = data[table]
+        if df.empty:
+            for check in checks:
+                report.results += [
+                    CheckResult(check.name, table, check.severity, d, True, 0, [], {"note": "no rows"})
+                    for d in doc_ids
+                ]
+            continue
+        validation = _validation(ctx, table, checks, context)
+        result = validation.run(
+            batch_parameters={"dataframe": df},
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ID_COLUMNS[table]},
+        )
+        by_name = {c.name: c for c in checks}
+        for r in result.results:
+            j = r.to_json_dict()
+            check = by_name[j["expectation_config"]["meta"]["check"]]
+            report.results += _per_document(check, doc_ids, j)
+    if build_docs:
+        ctx.build_data_docs()
+        report.data_docs = str(gx_root / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html")
+    report.finished_at = datetime.now(UTC)
+    return report
