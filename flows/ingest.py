@@ -1,7 +1,10 @@
-"""Prefect flow: discover → extract (a task per document, retried) → normalize → validate → load.
+"""Prefect flow: fetch → discover → plan → extract (a task per document, retried) → normalize
+→ validate → load.
 
-Orchestration only: every step is a function of :mod:`ckextract`. Validation
-runs once over the run's documents (the data-quality gate); loading runs in the
+Orchestration only: every step is a function of :mod:`ckextract`. Documents whose
+bytes were already handled by this parser version are skipped at the plan step
+(the warehouse's own record is the cache), so an unchanged re-ingest parses
+nothing. Validation runs once over the run's documents; loading runs in the
 flow's own thread, one document at a time, since DuckDB allows a single writer.
 """
 
@@ -17,8 +20,9 @@ from prefect.cache_policies import NO_CACHE
 from ckextract.discover import discover
 from ckextract.errors import DocumentError
 from ckextract.extract import extract_document
+from ckextract.fetch import FetchReport, fetch_sources
 from ckextract.normalize import normalize
-from ckextract.pipeline import Result, finish, validate
+from ckextract.pipeline import Plan, Result, finish, plan, validate
 from ckextract.records import DocumentRecords, Extraction, IngestSummary, Rejection, SourceDocument
 from ckextract.settings import DEFAULT_DB, DEFAULT_SOURCES
 from ckextract.warehouse import connect
@@ -28,6 +32,8 @@ if TYPE_CHECKING:
 
 ProgressHook = Callable[[SourceDocument, Result], None]
 _progress: ProgressHook | None = None
+LOCK_WAIT = 60.0
+"""Seconds to wait for the warehouse when another process is writing it."""
 
 
 def set_progress(hook: ProgressHook | None) -> None:
@@ -36,9 +42,26 @@ def set_progress(hook: ProgressHook | None) -> None:
     _progress = hook
 
 
+@task(name="fetch", cache_policy=NO_CACHE)
+def fetch_task(paths: list[str]) -> list[str]:
+    """Download the manifests' URL sources; failures are reported, never fatal."""
+    messages = []
+    for folder in (Path(p) for p in paths):
+        if folder.is_dir():
+            report: FetchReport = fetch_sources(folder)
+            messages += [f.message for f in report.failed]
+    return messages
+
+
 @task(name="discover", cache_policy=NO_CACHE)
 def discover_task(paths: list[str]) -> list[SourceDocument]:
     return discover([Path(p) for p in paths])
+
+
+@task(name="plan", cache_policy=NO_CACHE)
+def plan_task(docs: list[SourceDocument], db_path: str, reprocess: bool) -> Plan:
+    with connect(db_path, wait=LOCK_WAIT) as con:
+        return plan(con, docs, reprocess=reprocess, engine="prefect")
 
 
 @task(name="extract", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -56,8 +79,8 @@ def normalize_task(extraction: Extraction) -> DocumentRecords:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(results: list[Result], gx_root: str) -> Any:
-    return validate(results, Path(gx_root))
+def validate_task(results: list[Result], gx_root: str, run_id: str) -> Any:
+    return validate(results, Path(gx_root), run_id)
 
 
 @flow(name="ckextract-ingest")
@@ -65,11 +88,16 @@ def ingest_flow(
     paths: list[str] | None = None,
     db_path: str = str(DEFAULT_DB),
     validate_records: bool = True,
+    reprocess: bool = False,
+    fetch: bool = True,
 ) -> IngestSummary:
-    docs = discover_task(paths or [str(DEFAULT_SOURCES)])
-    futures = [extract_task.submit(doc) for doc in docs]
+    paths = paths or [str(DEFAULT_SOURCES)]
+    fetch_failures = fetch_task(paths) if fetch else []
+    docs = discover_task(paths)
+    run: Plan = plan_task(docs, db_path, reprocess)
+    futures = [extract_task.submit(doc) for doc in run.todo]
     results: list[Result] = []
-    for doc, future in zip(docs, futures, strict=True):
+    for doc, future in zip(run.todo, futures, strict=True):
         state = future.wait() or future.state
         result: Result
         if state.is_completed():
@@ -81,13 +109,13 @@ def ingest_flow(
         if _progress is not None:
             _progress(doc, result)
     gx_root = str(Path(db_path).resolve().parent)
-    report = cast("GateReport | None", validate_task(results, gx_root) if validate_records else None)
-    summary = IngestSummary(db_path=db_path)
-    con = connect(db_path)
-    try:
-        finish(con, results, summary, report)
-    finally:
-        con.close()
+    report = cast(
+        "GateReport | None",
+        validate_task(results, gx_root, run.load_id) if validate_records and results else None,
+    )
+    summary = IngestSummary(db_path=db_path, fetch_failures=list(fetch_failures))
+    with connect(db_path, wait=LOCK_WAIT) as con:
+        finish(con, run, results, summary, report)
     return summary
 
 

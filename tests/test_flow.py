@@ -60,3 +60,41 @@ def test_cli_ingest_runs_the_flow(prefect_harness: None, tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert duckdb.connect(str(db)).execute("SELECT count(*) FROM memberships").fetchall() == [(86,)]
+
+
+def test_deployment_schedules_runs(prefect_harness: None, tmp_path: Path) -> None:
+    """The re-ingestion deployment registers with its cron schedule and the server schedules runs.
+
+    The harness runs Prefect's server in ephemeral mode, where the scheduler loop does not
+    run; the test asks the server for the same scheduling pass that loop makes
+    (POST /deployments/{id}/schedule) and reads back the scheduled flow runs.
+    """
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
+
+    from flows.deploy import deployment
+
+    db = str(tmp_path / "w.duckdb")
+    deployment_id = deployment("0 6 * * *", [str(DECK.parent)], db, name="test-reingest").apply()
+
+    async def scheduled() -> list[object]:
+        async with get_client() as client:
+            dep = await client.read_deployment(deployment_id)
+            assert [s.schedule.cron for s in dep.schedules] == ["0 6 * * *"]  # type: ignore[union-attr]
+            response = await client._client.post(
+                f"/deployments/{deployment_id}/schedule", json={"max_runs": 3}
+            )
+            response.raise_for_status()
+            return list(
+                await client.read_flow_runs(
+                    deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment_id]))
+                )
+            )
+
+    runs = asyncio.run(scheduled())
+    assert len(runs) == 3
+    assert {r.state_name for r in runs} == {"Scheduled"}  # type: ignore[attr-defined]
+    assert {(r.expected_start_time.hour, r.expected_start_time.minute) for r in runs} == {(6, 0)}  # type: ignore[attr-defined]
+    assert all(r.parameters == {"paths": [str(DECK.parent)], "db_path": db} for r in runs)  # type: ignore[attr-defined]

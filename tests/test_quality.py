@@ -129,7 +129,7 @@ def test_a_fixed_document_leaves_quarantine(tmp_path: Path) -> None:
     folder.mkdir()
     shutil.copy(DEFECTS / "dropped_member.pdf", folder / "x.pdf")
     assert ingest([folder], db).quarantined
-    summary = ingest([folder], db, validate_records=False)
+    summary = ingest([folder], db, validate_records=False, reprocess=True)
     assert summary.loaded == ["x.pdf"]
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM quarantined_documents").fetchall() == [(0,)]

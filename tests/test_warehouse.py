@@ -54,7 +54,7 @@ def test_failed_load_rolls_back_and_keeps_previous_rows(
     real_insert = load._insert
 
     def failing(con_: duckdb.DuckDBPyConnection, table: str, df):  # type: ignore[no-untyped-def]
-        if table == "memberships":
+        if table == "memberships_history":
             raise RuntimeError("disk full")
         real_insert(con_, table, df)
 

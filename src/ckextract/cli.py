@@ -90,6 +90,15 @@ def _prepare_prefect(config: Config, verbose: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--verbose", "-v", is_flag=True, help="Show Prefect's logs.")
 @click.option("--no-validate", is_flag=True, help="Skip the data-quality gate (load unchecked).")
+@click.option("--reprocess", is_flag=True, help="Parse every document again, even unchanged ones.")
+@click.option("--no-fetch", is_flag=True, help="Do not download the manifests' URL sources first.")
+@click.option(
+    "--wait",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for the warehouse while another process writes it.",
+)
 def ingest(
     paths: tuple[Path, ...],
     db_path: Path | None,
@@ -98,6 +107,9 @@ def ingest(
     as_json: bool,
     verbose: bool,
     no_validate: bool,
+    reprocess: bool,
+    no_fetch: bool,
+    wait: float,
 ) -> None:
     """Ingest PDFs (files or folders; default raw_pdfs/) into the warehouse.
 
@@ -109,7 +121,9 @@ def ingest(
     config = Config.from_env(db_path, tuple(paths) or (DEFAULT_SOURCES,))
     try:
         total = len(find_pdfs(config.sources))
-        connect(config.db_path).close()  # migrate now; a locked warehouse fails here, before any work
+        connect(
+            config.db_path, wait=wait
+        ).close()  # migrate now; a locked warehouse fails here, before any work
     except CkExtractError as exc:
         _fail(str(exc))
     from ckextract.report import progress_bar, summary_lines
@@ -147,7 +161,98 @@ def ingest(
         click.echo(f"Error: {rejection.message}", err=True)
     for quarantine in summary.quarantined:
         click.echo(f"Error: {quarantine.message}", err=True)
+    for failure in summary.fetch_failures:
+        click.echo(f"Error: fetch {failure}", err=True)
     sys.exit(0 if summary.ok else 1)
+
+
+@main.command()
+@click.argument("folders", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per connection/read.")
+@click.option("--retries", type=int, default=3, show_default=True)
+def fetch(folders: tuple[Path, ...], timeout: float, retries: int) -> None:
+    """Download the URL sources of each folder's sources.toml (default raw_pdfs/) into fetched/."""
+    from ckextract.fetch import FetchSettings, fetch_sources
+
+    settings = FetchSettings(timeout=timeout, retries=retries)
+    failed = 0
+    for folder in folders or (DEFAULT_SOURCES,):
+        if not folder.is_dir():
+            _fail(f"{folder}: no such folder")
+        try:
+            result = fetch_sources(folder, settings)
+        except CkExtractError as exc:
+            _fail(str(exc))
+        for got in result.fetched:
+            click.echo(f"{'new' if got.new else 'unchanged'}  {got.url} -> {got.path}")
+        for failure in result.failed:
+            click.echo(f"Error: fetch {failure.message}", err=True)
+        failed += len(result.failed)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("series")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+def diff(series: str, db_path: Path | None, as_json: bool) -> None:
+    """Print what changed between consecutive editions of SERIES."""
+    from ckextract.report import change_lines
+    from ckextract.warehouse import connect
+    from ckextract.warehouse.history import change_log, editions
+
+    config = Config.from_env(db_path)
+    if not config.db_path.exists():
+        _fail(f"{config.db_path}: no warehouse here yet (run ckextract ingest first)")
+    try:
+        con = connect(config.db_path, read_only=True)
+    except CkExtractError as exc:
+        _fail(str(exc))
+    eds = editions(con, series)
+    if not eds:
+        known = [r[0] for r in con.execute("SELECT DISTINCT series_id FROM documents ORDER BY 1").fetchall()]
+        _fail(f"no series {series!r} (known: {', '.join(known) or 'none'})")
+    log = change_log(con, series)
+    if as_json:
+        click.echo(log.to_json(orient="records", force_ascii=False, indent=1))
+        return
+    for line in change_lines(series, eds, log):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--cron", required=True, help='Cron schedule, e.g. "0 6 * * *" (every day at 06:00).')
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
+)
+@click.option("--name", default="ckextract-reingest", show_default=True, help="Deployment name.")
+def serve(paths: tuple[Path, ...], cron: str, db_path: Path | None, name: str) -> None:
+    """Serve the ingest flow as a Prefect deployment that re-ingests on a cron schedule.
+
+    Needs a running Prefect server (prefect server start) and PREFECT_API_URL pointing at it."""
+    if not os.environ.get("PREFECT_API_URL"):
+        _fail(
+            "scheduling needs a Prefect server: run `prefect server start` and set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api (the temporary server cannot schedule)"
+        )
+    config = Config.from_env(db_path, tuple(paths) or (DEFAULT_SOURCES,))
+    from flows.deploy import serve as serve_deployment
+
+    click.echo(
+        f"serving deployment {name!r} on {cron!r}: {', '.join(map(str, config.sources))} -> {config.db_path}"
+    )
+    serve_deployment(cron, [str(p.resolve()) for p in config.sources], str(config.db_path.resolve()), name)
 
 
 @main.command()

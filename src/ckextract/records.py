@@ -30,10 +30,18 @@ class SourceDocument:
     publisher: str | None = None
     published_on: date | None = None
     is_reconstruction: bool = False
+    series_id: str | None = None
+    """The document series it is an edition of; None: ``file:<file name>``."""
+    edition: str | None = None
+    source_url: str | None = None
 
     @property
     def file_name(self) -> str:
         return self.path.name
+
+    @property
+    def series(self) -> str:
+        return self.series_id or f"file:{self.path.name}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,17 +265,20 @@ class IngestSummary:
     adoptions: int = 0
     repairs: int = 0
     warnings: list[str] = field(default_factory=list)
+    fetch_failures: list[str] = field(default_factory=list)
+    load_id: str | None = None
     dq_run_id: str | None = None
     data_docs: str | None = None
     dq_warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.rejected and not self.quarantined
+        return not self.rejected and not self.quarantined and not self.fetch_failures
 
     def to_dict(self) -> dict[str, object]:
         return {
             "db_path": self.db_path,
+            "load_id": self.load_id,
             "documents": {
                 "loaded": self.loaded,
                 "skipped": self.skipped,
@@ -284,6 +295,7 @@ class IngestSummary:
             "adoptions": self.adoptions,
             "repairs": self.repairs,
             "warnings": self.warnings,
+            "fetch_failures": self.fetch_failures,
             "data_quality": {
                 "run_id": self.dq_run_id,
                 "data_docs": self.data_docs,

@@ -54,6 +54,7 @@ def summary_lines(s: IngestSummary) -> list[str]:
         f"warehouse: {s.db_path}",
     ]
     lines += [f"warning: {w}" for w in s.warnings]
+    lines += [f"fetch failed: {f}" for f in s.fetch_failures]
     lines += [f"no known layout (tables kept in raw_cells): {name}" for name in s.no_layout]
     if s.dq_run_id:
         lines.append(
@@ -63,6 +64,29 @@ def summary_lines(s: IngestSummary) -> list[str]:
         lines += [f"dq warning: {w}" for w in s.dq_warnings]
         if s.data_docs:
             lines.append(f"data docs: {s.data_docs}")
+    return lines
+
+
+def change_lines(series: str, editions: list[tuple[str, str | None]], log: Any) -> list[str]:
+    """``ckextract diff``: the change log of a series, edition pair by edition pair."""
+    lines = [f"series {series}: {_plural(len(editions), 'edition')}"]
+    if log.empty:
+        lines.append("no changes recorded" if len(editions) > 1 else "only one edition: nothing to compare")
+        return lines
+    for (_to_doc, to_edition), group in log.groupby(
+        ["to_document_id", "to_edition"], sort=False, dropna=False
+    ):
+        from_edition = group.iloc[0]["from_edition"]
+        lines.append(f"\n{from_edition} -> {to_edition}: {_plural(len(group), 'change')}")
+        for row in group.itertuples(index=False):
+            where = f"{row.region_name} {row.program_id}"
+            if row.change == "renamed":
+                lines.append(f"  ~ {row.entity:<10} {where}: {row.before} -> {row.after}")
+            elif row.change == "role_changed":
+                lines.append(f"  ~ {row.entity:<10} {where}: {row.subject}: role {row.before} -> {row.after}")
+            else:
+                mark = "+" if row.change == "added" else "-"
+                lines.append(f"  {mark} {row.entity:<10} {where}: {row.subject}")
     return lines
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -12,17 +13,26 @@ from ckextract.errors import MigrationError, WarehouseLockedError
 from ckextract.programs import PROGRAMS
 
 
-def connect(db_path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the warehouse; a lock held by another process is a named error."""
+def connect(db_path: Path | str, *, read_only: bool = False, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the warehouse.
+
+    DuckDB allows one writer per file: while another process holds it, retry for up
+    to ``wait`` seconds, then raise :class:`WarehouseLockedError` (never a traceback).
+    """
     path = str(db_path)
     if path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(path, read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise WarehouseLockedError(db_path) from exc
-        raise
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            con = duckdb.connect(path, read_only=read_only)
+            break
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseLockedError(db_path) from exc
+            time.sleep(0.25)
     if not read_only:
         migrate(con)
     return con

@@ -2,6 +2,8 @@
 
 Re-loading the same document (same sha256) replaces its rows, so re-ingestion
 never duplicates; a failure rolls back and leaves what was loaded before.
+Records go to the history tables (``networks_history``, …); the current-state
+views (``networks``, …) show the latest edition of each series.
 """
 
 from __future__ import annotations
@@ -17,15 +19,31 @@ from ckextract import PARSER_VERSION
 from ckextract.records import Adoption, DocumentRecords, Membership, Network, Rejection, Repair
 from ckextract.warehouse.links import relink
 
+# record table -> where it is stored
+HISTORY = {
+    "networks": "networks_history",
+    "memberships": "memberships_history",
+    "adoptions": "adoptions_history",
+}
 DOCUMENT_TABLES = (
     "repairs",
-    "memberships",
-    "adoptions",
-    "networks",
+    "memberships_history",
+    "adoptions_history",
+    "networks_history",
     "raw_cells",
     "extracted_tables",
     "documents",
 )
+QUARANTINE_TABLES = (
+    "quarantine_networks",
+    "quarantine_memberships",
+    "quarantine_adoptions",
+    "quarantined_documents",
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _frame(rows: Sequence[object], columns: Iterable[str]) -> pd.DataFrame:
@@ -46,11 +64,10 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> Non
         con.unregister("_ck_frame")
 
 
-def frames(records: DocumentRecords) -> dict[str, pd.DataFrame]:
-    """The document's rows, one DataFrame per warehouse table."""
+def frames(records: DocumentRecords, load_id: str | None = None) -> dict[str, pd.DataFrame]:
+    """The document's rows, one DataFrame per warehouse table (keys: record table names)."""
     ex = records.extraction
     doc = ex.document
-    now = datetime.now(UTC).replace(tzinfo=None)
     documents = pd.DataFrame(
         [
             {
@@ -66,7 +83,10 @@ def frames(records: DocumentRecords) -> dict[str, pd.DataFrame]:
                 "table_count": len(ex.tables),
                 "layouts": ",".join(records.layouts) or None,
                 "parser_version": PARSER_VERSION,
-                "ingested_at": now,
+                "ingested_at": _now(),
+                "series_id": doc.series,
+                "edition": doc.edition,
+                "source_url": doc.source_url,
             }
         ]
     )
@@ -106,7 +126,7 @@ def frames(records: DocumentRecords) -> dict[str, pd.DataFrame]:
             for c in t.cells
         ]
     )
-    return {
+    out = {
         "documents": documents,
         "extracted_tables": tables,
         "raw_cells": cells,
@@ -115,21 +135,28 @@ def frames(records: DocumentRecords) -> dict[str, pd.DataFrame]:
         "adoptions": _frame(records.adoptions, (f.name for f in dataclasses.fields(Adoption))),
         "repairs": _frame(records.repairs, (f.name for f in dataclasses.fields(Repair))),
     }
+    for df in out.values():
+        df["load_id"] = load_id
+    return out
 
 
-def load_document(con: duckdb.DuckDBPyConnection, records: DocumentRecords) -> None:
+def load_document(
+    con: duckdb.DuckDBPyConnection, records: DocumentRecords, load_id: str | None = None
+) -> None:
     """Replace the document's rows with ``records`` in one transaction."""
     doc_id = records.document.document_id
-    data = frames(records)
+    data = frames(records, load_id)
     con.execute("BEGIN TRANSACTION")
     try:
+        seen = con.execute("SELECT first_seen_at FROM documents WHERE document_id = ?", [doc_id]).fetchall()
+        data["documents"]["first_seen_at"] = seen[0][0] if seen and seen[0][0] else _now()
         for table in DOCUMENT_TABLES:
             con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
         con.execute("DELETE FROM rejected_documents WHERE document_id = ?", [doc_id])
         for table in QUARANTINE_TABLES:
             con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
         for table in reversed(DOCUMENT_TABLES):
-            _insert(con, table, data[table])
+            _insert(con, table, data[_record_table(table)])
         relink(con)
         con.execute("COMMIT")
     except BaseException:
@@ -137,20 +164,20 @@ def load_document(con: duckdb.DuckDBPyConnection, records: DocumentRecords) -> N
         raise
 
 
-QUARANTINE_TABLES = (
-    "quarantine_networks",
-    "quarantine_memberships",
-    "quarantine_adoptions",
-    "quarantined_documents",
-)
+def _record_table(table: str) -> str:
+    return table.removesuffix("_history")
 
 
 def quarantine_document(
-    con: duckdb.DuckDBPyConnection, records: DocumentRecords, run_id: str, failed: list[str]
+    con: duckdb.DuckDBPyConnection,
+    records: DocumentRecords,
+    run_id: str,
+    failed: list[str],
+    load_id: str | None = None,
 ) -> None:
     """Put a document's records aside, naming the failed checks; curated tables are untouched."""
     doc = records.document
-    data = frames(records)
+    data = frames(records, load_id)
     reasons = ",".join(failed)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -162,15 +189,10 @@ def quarantine_document(
             df["failed_expectations"] = reasons
             _insert(con, f"quarantine_{table}", df)
         con.execute(
-            "INSERT INTO quarantined_documents VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                doc.document_id,
-                doc.file_name,
-                str(doc.path),
-                run_id,
-                reasons,
-                datetime.now(UTC).replace(tzinfo=None),
-            ],
+            "INSERT INTO quarantined_documents "
+            "(document_id, file_name, path, run_id, failed_expectations, quarantined_at, parser_version, load_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc.document_id, doc.file_name, str(doc.path), run_id, reasons, _now(), PARSER_VERSION, load_id],
         )
         con.execute("COMMIT")
     except BaseException:
@@ -178,22 +200,34 @@ def quarantine_document(
         raise
 
 
-def record_rejection(con: duckdb.DuckDBPyConnection, rejection: Rejection) -> None:
+def record_rejection(
+    con: duckdb.DuckDBPyConnection, rejection: Rejection, load_id: str | None = None
+) -> None:
     """Note a file that could not be read (its previous good rows, if any, stay)."""
     doc = rejection.document
     con.execute(
-        "INSERT OR REPLACE INTO rejected_documents VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO rejected_documents "
+        "(document_id, file_name, path, error_code, reason, rejected_at, parser_version, load_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             doc.document_id,
             doc.file_name,
             str(doc.path),
             rejection.error_code,
             rejection.reason,
-            datetime.now(UTC).replace(tzinfo=None),
+            _now(),
+            PARSER_VERSION,
+            load_id,
         ],
     )
 
 
-def loaded_document_ids(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """document_id → parser_version of every loaded document."""
-    return dict(con.execute("SELECT document_id, parser_version FROM documents").fetchall())
+def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """sha256 → parser version of every document already handled (loaded, rejected or
+    quarantined): the same bytes under the same parser version need no parsing again."""
+    rows = con.execute(
+        "SELECT document_id, parser_version FROM documents "
+        "UNION ALL SELECT document_id, parser_version FROM rejected_documents WHERE parser_version IS NOT NULL "
+        "UNION ALL SELECT document_id, parser_version FROM quarantined_documents WHERE parser_version IS NOT NULL"
+    ).fetchall()
+    return {doc: version for doc, version in rows}
