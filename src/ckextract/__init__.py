@@ -5,5 +5,5 @@ Stages, one module (or package) each, in data-flow order:
 """
 
 __version__ = "0.1.0"
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 """Bumped whenever extraction or normalization output changes for the same PDF."""

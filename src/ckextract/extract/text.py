@@ -8,6 +8,8 @@ line-wrap rule in :mod:`ckextract.textrules`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pdfplumber.utils.text import dedupe_chars
 
 from ckextract._typing import T_obj, T_obj_list
@@ -29,23 +31,71 @@ Hanging punctuation (ぶら下がり: a line-end ``、`` set past the text area)
 centre over the cell border, but its origin inside the cell that laid it out."""
 
 
+RUN_GAP = 0.15
+"""Two glyphs of one line belong to one run of text when the second starts within
+this × font size of where the first ends."""
+
+
+BORDER_SLACK = 0.5
+"""A glyph continues a run across a column border only if it begins within this of the border."""
+
+
+def _anchor_x(ch: T_obj) -> float:
+    return float(ch["x0"] + ANCHOR * (ch["x1"] - ch["x0"]))
+
+
+def text_runs(chars: T_obj_list, borders: Sequence[float] = ()) -> list[T_obj_list]:
+    """Glyphs grouped into runs of contiguous text, line by line.
+
+    Text that overflows its cell (Excel clips it at the border, but the PDF keeps the
+    whole string, running on under the next cell's text) stays one run, told apart
+    from the text it overlaps by contiguity: each glyph joins the run whose last glyph
+    ends where it starts. Across a column border (``borders``) a run continues only
+    with a glyph that begins at the border, i.e. text flowing through it; a glyph that
+    begins further in starts the next cell's own text.
+    """
+    out: list[T_obj_list] = []
+    for line in group_lines(chars):
+        runs: list[T_obj_list] = []
+        for ch in line:
+            size = float(ch.get("size") or 1.0)
+            best: T_obj_list | None = None
+            best_gap = 0.0
+            for run in runs:
+                last = run[-1]
+                gap = ch["x0"] - last["x1"]
+                same_line = abs(ch["bottom"] - last["bottom"]) <= 0.3 * size
+                if not same_line or abs(gap) > RUN_GAP * size or (best is not None and abs(gap) >= best_gap):
+                    continue
+                before, here = _anchor_x(last), _anchor_x(ch)
+                crossed = [b for b in borders if before < b <= here]
+                if crossed and ch["x0"] > crossed[-1] + BORDER_SLACK:
+                    continue
+                best, best_gap = run, abs(gap)
+            if best is None:
+                runs.append([ch])
+            else:
+                best.append(ch)
+        out.extend(runs)
+    return out
+
+
 def assign_chars(
     chars: T_obj_list, grid: PageGrid, border_tolerance: float = 0.0, leftover: T_obj_list | None = None
 ) -> dict[int, T_obj_list]:
-    """Chars by the index of the grid cell that holds their anchor point; chars outside
-    the grid go to ``leftover`` when given."""
+    """Chars by the index of the grid cell where their run of text starts (the first
+    glyph's anchor point); runs starting outside the grid go to ``leftover``."""
     owners = grid.owners()
     out: dict[int, T_obj_list] = {}
-    for ch in chars:
-        x = ch["x0"] + ANCHOR * (ch["x1"] - ch["x0"])
-        pos = grid.locate(x, (ch["top"] + ch["bottom"]) / 2, border_tolerance)
-        if pos is None:
+    for run in text_runs(chars, grid.xs[1:-1]):
+        first = run[0]
+        x = _anchor_x(first)
+        pos = grid.locate(x, (first["top"] + first["bottom"]) / 2, border_tolerance)
+        if pos is None or owners[pos[0]][pos[1]] < 0:
             if leftover is not None:
-                leftover.append(ch)
+                leftover.extend(run)
             continue
-        idx = owners[pos[0]][pos[1]]
-        if idx >= 0:
-            out.setdefault(idx, []).append(ch)
+        out.setdefault(owners[pos[0]][pos[1]], []).extend(run)
     return out
 
 

@@ -1,0 +1,118 @@
+"""Measuring extracted tables against a reference: row agreement and cell-adjacency F1.
+
+Used by ``bench/`` and by the accuracy tests; the thresholds live in the tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ckextract._typing import Grid
+
+_SPACE = re.compile(r"\s+")
+
+
+def canonical(text: str | None) -> str:
+    """Compare cells as the reference CSVs were cleaned: NFKC, no white space at all."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def significant_rows(rows: Iterable[Sequence[str | None]]) -> list[tuple[str, ...]]:
+    """Rows as canonical tuples, keeping rows with at least two values (the reference's own rule)."""
+    out = []
+    for row in rows:
+        cells = tuple(canonical(c) for c in row)
+        if sum(1 for c in cells if c) >= 2:
+            out.append(cells)
+    return out
+
+
+def read_csv_rows(text: str) -> list[list[str]]:
+    return [row for row in csv.reader(io.StringIO(text))]
+
+
+@dataclass(frozen=True, slots=True)
+class RowAgreement:
+    ours: int
+    reference: int
+    matched: int
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.reference if self.reference else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.ours if self.ours else 1.0
+
+
+def row_agreement(
+    ours: Iterable[Sequence[str | None]], reference: Iterable[Sequence[str | None]]
+) -> RowAgreement:
+    """Rows equal cell for cell (after canonical()), counted as multisets."""
+    a, b = Counter(significant_rows(ours)), Counter(significant_rows(reference))
+    return RowAgreement(sum(a.values()), sum(b.values()), sum((a & b).values()))
+
+
+# --- ICDAR 2013 cell adjacency relations ----------------------------------------------------
+
+
+def adjacency_relations(grid: Grid) -> Counter[tuple[str, str, str]]:
+    """Each non-empty cell with its nearest non-empty neighbour to the right and below,
+    compared by canonical text (Göbel et al., ICDAR 2013). Merged cells count once."""
+    rel: Counter[tuple[str, str, str]] = Counter()
+    rows = len(grid)
+    cols = max((len(r) for r in grid), default=0)
+    cell = [[canonical(grid[r][c]) if c < len(grid[r]) else "" for c in range(cols)] for r in range(rows)]
+    for r in range(rows):
+        for c in range(cols):
+            if not cell[r][c]:
+                continue
+            for k in range(c + 1, cols):
+                if cell[r][k]:
+                    rel[(cell[r][c], cell[r][k], "h")] += 1
+                    break
+            for k in range(r + 1, rows):
+                if cell[k][c]:
+                    rel[(cell[r][c], cell[k][c], "v")] += 1
+                    break
+    return rel
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    tp: int
+    predicted: int
+    truth: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.truth if self.truth else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Scores) -> Scores:
+        return Scores(self.tp + other.tp, self.predicted + other.predicted, self.truth + other.truth)
+
+
+def score(predicted: Sequence[Grid], truth: Sequence[Grid]) -> Scores:
+    p: Counter[tuple[str, str, str]] = Counter()
+    t: Counter[tuple[str, str, str]] = Counter()
+    for g in predicted:
+        p += adjacency_relations(g)
+    for g in truth:
+        t += adjacency_relations(g)
+    return Scores(sum((p & t).values()), sum(p.values()), sum(t.values()))
