@@ -52,12 +52,47 @@ class RowAgreement:
         return self.matched / self.ours if self.ours else 1.0
 
 
+def align_columns(ours: list[tuple[str, ...]], reference: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Our rows projected on the reference's columns, matched by header text.
+
+    A reference that dropped a column (MHLW 01's CSV has no ウェブサイトURL column) is
+    compared on the columns it kept. Rows are returned unchanged when the headers
+    cannot be matched one to one.
+    """
+    if not ours or not reference or len(ours[0]) == len(reference[0]):
+        return ours
+    header = {name: i for i, name in enumerate(ours[0])}
+    cols = [header.get(name) for name in reference[0]]
+    if None in cols or len(set(cols)) != len(cols):
+        return ours
+    return [tuple(row[c] for c in cols if c is not None) for row in ours]
+
+
 def row_agreement(
-    ours: Iterable[Sequence[str | None]], reference: Iterable[Sequence[str | None]]
+    ours: Iterable[Sequence[str | None]],
+    reference: Iterable[Sequence[str | None]],
+    *,
+    truncated_reference: bool = False,
 ) -> RowAgreement:
-    """Rows equal cell for cell (after canonical()), counted as multisets."""
-    a, b = Counter(significant_rows(ours)), Counter(significant_rows(reference))
-    return RowAgreement(sum(a.values()), sum(b.values()), sum((a & b).values()))
+    """Rows equal cell for cell (after canonical(), columns aligned by header), as multisets.
+
+    With ``truncated_reference`` a reference cell that is a part of ours also matches:
+    the reference lost the text that ran past a clipped cell border.
+    """
+    b_rows = significant_rows(reference)
+    a_rows = align_columns(significant_rows(ours), b_rows)
+    if not truncated_reference:
+        a, b = Counter(a_rows), Counter(b_rows)
+        return RowAgreement(sum(a.values()), sum(b.values()), sum((a & b).values()))
+    unmatched = list(b_rows)
+    matched = 0
+    for row in a_rows:
+        for i, ref in enumerate(unmatched):
+            if len(ref) == len(row) and all(r == o or (r and r in o) for r, o in zip(ref, row, strict=True)):
+                matched += 1
+                del unmatched[i]
+                break
+    return RowAgreement(len(a_rows), len(b_rows), matched)
 
 
 # --- ICDAR 2013 cell adjacency relations ----------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -29,6 +30,9 @@ def _fail(message: str) -> None:
 @click.version_option(package_name="ckextract")
 def main() -> None:
     """Japanese ministry network-table PDFs → a DuckDB warehouse."""
+    # pdfminer warns on every odd font; the CLI reports one line per document instead
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 @main.command()

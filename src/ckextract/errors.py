@@ -83,3 +83,27 @@ class TooManyPagesError(DocumentError):
 
     def __init__(self, path: Path | str, pages: int, limit: int) -> None:
         super().__init__(path, f"too many pages ({pages} > limit {limit})")
+
+
+class CidOnlyError(DocumentError):
+    code = "cid_only"
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, "no usable text: its fonts have no Unicode map (only (cid:NN) glyphs)")
+
+
+class DecompressionBombError(DocumentError):
+    code = "decompression_bomb"
+
+    def __init__(self, path: Path | str, limit: int) -> None:
+        super().__init__(
+            path, f"a compressed stream inflates past {limit // (1024 * 1024)} MiB (decompression bomb)"
+        )
+
+
+class StreamTooLarge(Exception):
+    """Raised inside pdfminer when a stream inflates past the limit (see extract.pdf)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"stream inflates past {limit} bytes")

@@ -7,7 +7,7 @@ cell text) → ``tables`` (stitch pages).
 
 from __future__ import annotations
 
-from ckextract.errors import DocumentError, NoTextLayerError, TooManyPagesError
+from ckextract.errors import CidOnlyError, DamagedPdfError, DocumentError, NoTextLayerError, TooManyPagesError
 from ckextract.extract.pdf import classify, open_pdf
 from ckextract.extract.tables import PageTable, page_tables, stitch, to_table
 from ckextract.records import Extraction, SourceDocument, TextLine
@@ -17,7 +17,7 @@ from ckextract.settings import ExtractSettings
 def extract_document(doc: SourceDocument, settings: ExtractSettings | None = None) -> Extraction:
     """All tables of ``doc``; raises a :class:`DocumentError` naming the file."""
     settings = settings or ExtractSettings()
-    with open_pdf(doc.path) as pdf:
+    with open_pdf(doc.path, settings.max_pages) as pdf:
         try:
             page_count = len(pdf.pages)
             if page_count > settings.max_pages:
@@ -25,8 +25,11 @@ def extract_document(doc: SourceDocument, settings: ExtractSettings | None = Non
             parts_by_page: list[list[PageTable]] = []
             lines: list[TextLine] = []
             no_text: list[int] = []
+            glyphs_total = cid_total = 0
             for number, page in enumerate(pdf.pages, start=1):
-                parts, page_lines, glyphs = page_tables(page, number, settings)
+                parts, page_lines, glyphs, cids = page_tables(page, number, settings)
+                glyphs_total += glyphs
+                cid_total += cids
                 parts_by_page.append(parts)
                 lines.extend(page_lines)
                 if glyphs == 0:
@@ -36,8 +39,12 @@ def extract_document(doc: SourceDocument, settings: ExtractSettings | None = Non
             raise
         except Exception as exc:
             raise classify(doc.path, exc) from exc
-    if page_count and len(no_text) == page_count:
+    if page_count == 0:
+        raise DamagedPdfError(doc.path, "no pages found")
+    if len(no_text) == page_count:
         raise NoTextLayerError(doc.path)
+    if glyphs_total and cid_total == glyphs_total:
+        raise CidOnlyError(doc.path)
     tables = tuple(to_table(i, group) for i, group in enumerate(stitch(parts_by_page, settings)))
     return Extraction(doc, page_count, tables, tuple(no_text), tuple(lines))
 

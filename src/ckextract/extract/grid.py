@@ -97,7 +97,8 @@ def page_edges(
     return [
         e
         for e in edges
-        if (e["width"] if e["orientation"] == "h" else e["height"]) >= settings.edge_min_length
+        if e.get("orientation") in ("h", "v")  # diagonal curve segments bound no cell
+        and (e["width"] if e["orientation"] == "h" else e["height"]) >= settings.edge_min_length
     ]
 
 

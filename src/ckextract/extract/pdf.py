@@ -2,22 +2,50 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pdfplumber
+from pdfminer import pdftypes
 from pdfplumber.pdf import PDF
 
 from ckextract.errors import (
     DamagedPdfError,
+    DecompressionBombError,
     DocumentError,
     EmptyFileError,
     EncryptedPdfError,
     NotAPdfError,
+    StreamTooLarge,
+    TooManyPagesError,
 )
 
 _HEADER_WINDOW = 1024
+MAX_STREAM_BYTES = 256 * 1024 * 1024
+"""No stream may inflate past this: a guard against decompression bombs."""
+
+
+class _BoundedZlib:
+    """Stands in for the ``zlib`` module inside pdfminer.pdftypes: same calls, but a
+    Flate stream that inflates past :data:`MAX_STREAM_BYTES` raises instead of
+    filling memory. (pdfminer has no such limit of its own.)"""
+
+    error = zlib.error
+
+    @staticmethod
+    def decompress(data: bytes) -> bytes:
+        inflater = zlib.decompressobj()
+        out = inflater.decompress(data, MAX_STREAM_BYTES + 1)
+        if len(out) > MAX_STREAM_BYTES or inflater.unconsumed_tail:
+            raise StreamTooLarge(MAX_STREAM_BYTES)
+        return out
+
+    decompressobj = staticmethod(zlib.decompressobj)
+
+
+setattr(pdftypes, "zlib", _BoundedZlib)  # noqa: B010 - replacing a module global on purpose
 
 
 def check_header(path: Path) -> None:
@@ -42,6 +70,8 @@ def classify(path: Path, exc: BaseException) -> DocumentError:
             break
         chain.append(nxt)
     for e in chain:
+        if isinstance(e, StreamTooLarge):
+            return DecompressionBombError(path, e.limit)
         name = type(e).__name__
         if name in {"PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"}:
             return EncryptedPdfError(path)
@@ -55,16 +85,46 @@ def classify(path: Path, exc: BaseException) -> DocumentError:
     return DamagedPdfError(path, detail)
 
 
+def declared_pages(pdf: PDF) -> int | None:
+    """The page count the document's page tree declares (read before building pages)."""
+    try:
+        count = pdftypes.resolve1(pdftypes.resolve1(pdf.doc.catalog["Pages"]).get("Count"))
+    except Exception:
+        return None
+    return int(count) if isinstance(count, int) else None
+
+
 @contextmanager
-def open_pdf(path: Path) -> Iterator[PDF]:
+def open_pdf(path: Path, max_pages: int | None = None) -> Iterator[PDF]:
     """Open ``path`` with pdfplumber, or raise a :class:`DocumentError` naming it."""
     check_header(path)
     try:
         pdf = pdfplumber.open(path)
-        _ = pdf.pages  # forces the page tree: encrypted/damaged files fail here
     except Exception as exc:
+        raise classify(path, exc) from exc
+    try:
+        declared = declared_pages(pdf)
+        if max_pages is not None and declared is not None and declared > max_pages:
+            raise TooManyPagesError(path, declared, max_pages)
+        _ = pdf.pages  # forces the page tree: encrypted/damaged files fail here
+    except DocumentError:
+        _close(pdf)
+        raise
+    except Exception as exc:
+        _close(pdf)
         raise classify(path, exc) from exc
     try:
         yield pdf
     finally:
+        _close(pdf)
+
+
+def _close(pdf: PDF) -> None:
+    """Close without masking the error being reported: pdfplumber's close() walks the
+    page tree, which is exactly what may be broken."""
+    try:
         pdf.close()
+    except Exception:
+        stream = getattr(pdf, "stream", None)
+        if stream is not None and not stream.closed:
+            stream.close()

@@ -39,8 +39,9 @@ class PageTable:
 
 def page_tables(
     page: Page, page_number: int, settings: ExtractSettings
-) -> tuple[list[PageTable], list[TextLine], int]:
-    """The tables of one page, its text outside them, and the number of text glyphs on it."""
+) -> tuple[list[PageTable], list[TextLine], int, int]:
+    """The tables of one page, its text outside them, and how many text glyphs it has
+    (and how many of those are ``(cid:NN)``: glyphs of a font without a Unicode map)."""
     chars = clean_chars(page.chars, settings)
     x0, top, x1, bottom = page.bbox
     bbox = (float(x0), float(top), float(x1), float(bottom))
@@ -54,7 +55,8 @@ def page_tables(
         out.append(PageTable(grid, texts))
         free = leftover
     lines = chars_to_text_lines(free, page_number, settings)
-    return out, lines, sum(1 for c in chars if not c["text"].isspace())
+    glyphs = [c["text"] for c in chars if not c["text"].isspace()]
+    return out, lines, len(glyphs), sum(1 for t in glyphs if t.startswith("(cid:"))
 
 
 def continues(prev: PageTable, nxt: PageTable, settings: ExtractSettings) -> bool:
