@@ -32,15 +32,46 @@ def main() -> None:
         exact = row_agreement(ours, reference)
         lenient = row_agreement(ours, reference, truncated_reference=True)
         pages = ",".join(str(p) for t in ex.tables for p in t.pages)
-        rows.append((pdf.stem, ex.page_count, len(ex.tables), pages, exact.ours, exact.reference, exact.matched,
-                     lenient.matched, elapsed))
-        totals = [totals[0] + exact.ours, totals[1] + exact.reference, totals[2] + exact.matched,
-                  totals[3] + lenient.matched]
-    print(table(["document", "pages", "tables", "stitched pages", "our rows", "ref rows", "exact", "lenient", "s"],
-                rows))
-    ours, ref, exact_n, lenient_n = totals
-    print(f"\nrows: ours {ours}, reference {ref}; exact agreement {exact_n}/{ref} = {exact_n / ref:.3f}; "
-          f"lenient {lenient_n}/{ref} = {lenient_n / ref:.3f}")
+        rows.append(
+            (
+                pdf.stem,
+                ex.page_count,
+                len(ex.tables),
+                pages,
+                exact.ours,
+                exact.reference,
+                exact.matched,
+                lenient.matched,
+                elapsed,
+            )
+        )
+        totals = [
+            totals[0] + exact.ours,
+            totals[1] + exact.reference,
+            totals[2] + exact.matched,
+            totals[3] + lenient.matched,
+        ]
+    print(
+        table(
+            [
+                "document",
+                "pages",
+                "tables",
+                "stitched pages",
+                "our rows",
+                "ref rows",
+                "exact",
+                "lenient",
+                "s",
+            ],
+            rows,
+        )
+    )
+    n_ours, ref, exact_n, lenient_n = totals
+    print(
+        f"\nrows: ours {n_ours}, reference {ref}; exact agreement {exact_n}/{ref} = {exact_n / ref:.3f}; "
+        f"lenient {lenient_n}/{ref} = {lenient_n / ref:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -230,6 +230,79 @@ def diff(series: str, db_path: Path | None, as_json: bool) -> None:
         click.echo(line)
 
 
+def _read_warehouse(db_path: Path | None) -> Any:
+    from ckextract.warehouse import connect
+
+    config = Config.from_env(db_path)
+    if not config.db_path.exists():
+        _fail(f"{config.db_path}: no warehouse here yet (run ckextract ingest first)")
+    try:
+        return connect(config.db_path, read_only=True)
+    except CkExtractError as exc:
+        _fail(str(exc))
+
+
+@main.command()
+@click.option("--region", required=True, help="Region name (徳島県) or code (36).")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="FILE.html, or FILE.png (drawn by headless Chromium).",
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
+)
+def graph(region: str, out: Path, db_path: Path | None) -> None:
+    """Draw a region's networks and organizations; bridging organizations stand out."""
+    from ckextract.graph import region_graph
+
+    con = _read_warehouse(db_path)
+    try:
+        page = region_graph(con, region)
+    except LookupError:
+        _fail(f"no networks for region {region!r}")
+    if out.suffix.lower() == ".png":
+        from ckextract.screenshot import ScreenshotError, html_to_png
+
+        try:
+            html_to_png(page, out)
+        except ScreenshotError as exc:
+            _fail(str(exc))
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page, encoding="utf-8")
+    click.echo(f"wrote {out}")
+
+
+@main.command()
+@click.option(
+    "--parquet",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder for one <table>.parquet per table and view.",
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
+)
+def export(folder: Path, db_path: Path | None) -> None:
+    """Export every table and view of the warehouse as Parquet."""
+    from ckextract.warehouse.export import export_parquet
+
+    files = export_parquet(_read_warehouse(db_path), folder)
+    click.echo(f"wrote {len(files)} Parquet files to {folder}")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--cron", required=True, help='Cron schedule, e.g. "0 6 * * *" (every day at 06:00).')

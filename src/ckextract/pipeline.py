@@ -25,6 +25,7 @@ from ckextract.settings import ExtractSettings
 from ckextract.warehouse import connect, load_document, record_rejection
 from ckextract.warehouse.history import recompute
 from ckextract.warehouse.load import known_documents, quarantine_document
+from ckextract.warehouse.orgs import rebuild as rebuild_orgs
 from ckextract.warehouse.quality import record_run
 from ckextract.warehouse.runs import fail_run, finish_run, start_run
 
@@ -149,6 +150,8 @@ def finish(
         touched = [r.document.series for r in results if isinstance(r, DocumentRecords)]
         con.execute("BEGIN TRANSACTION")
         recompute(con, touched)
+        if touched:
+            rebuild_orgs(con)
         con.execute("COMMIT")
         finish_run(con, run.load_id, summary, run.input_hashes)
     except BaseException:
