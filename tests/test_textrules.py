@@ -205,3 +205,42 @@ def test_bullet_strip() -> None:
 )
 def test_fiscal_year(printed: str | None, year: int | None) -> None:
     assert tr.fiscal_year(printed) == year
+
+
+def test_region_codes_come_from_the_ministry_list() -> None:
+    from ckextract import regions
+
+    everything = regions.all_regions()
+    assert len(everything) > 1700
+    for region in everything:
+        if region.kind != "prefecture":
+            assert region.code[5] == regions.check_digit(region.code[:5]), region
+    codes = {
+        n: regions.lookup(n).code
+        for n in (
+            "広島県",
+            "徳島県",
+            "高知県",
+            "東松島市",
+            "摂津市",
+            "豊明市",  # type: ignore[union-attr]
+            "西之表市",
+            "中城村",
+            "東京都等",
+        )
+    }
+    assert codes == {
+        "広島県": "34",
+        "徳島県": "36",
+        "高知県": "39",
+        "東松島市": "042145",
+        "摂津市": "272248",
+        "豊明市": "232297",
+        "西之表市": "462136",
+        "中城村": "473286",
+        "東京都等": "13",
+    }
+    assert regions.lookup("府中市") is None  # 東京都 and 広島県 both have one
+    assert regions.lookup("広島県府中市").code == "342084"  # type: ignore[union-attr]
+    kinds = {n: regions.lookup(n).kind for n in ("神戸市", "室戸市", "大田区", "中城村")}  # type: ignore[union-attr]
+    assert kinds == {"神戸市": "designated_city", "室戸市": "city", "大田区": "ward", "中城村": "village"}

@@ -1,13 +1,15 @@
 """Region names → codes: JIS X 0401 for prefectures, 総務省 全国地方公共団体コード otherwise.
 
-Codes come from ``data/regions.csv`` (5-digit 団体コード without the check digit,
-name, kind); the 6th digit is computed by the 総務省 check-digit rule, so a
-wrong row in the data cannot produce a code that looks valid.
+Codes come from ``data/local_governments.csv``, the ministry's list (see
+``data/README.md`` and ``tools/update_region_codes.py``). A municipality name that
+two prefectures share (府中市) is ambiguous on its own and resolves only when
+qualified by its prefecture (``広島県府中市``).
 """
 
 from __future__ import annotations
 
 import csv
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -22,6 +24,7 @@ class Region:
     """Two digits for a prefecture (JIS X 0401), six for a municipality."""
     kind: str
     """prefecture, designated_city, city, ward, town or village."""
+    prefecture: str
 
 
 def check_digit(code5: str) -> str:
@@ -36,24 +39,42 @@ def check_digit(code5: str) -> str:
     return str((11 - total % 11) % 10)
 
 
+def _kind(code: str, name: str, prefecture: str) -> str:
+    if name == prefecture and code[2:5] == "000":
+        return "prefecture"
+    if name.endswith("区"):
+        return "ward"
+    if name.endswith("市"):
+        return "designated_city" if 100 <= int(code[2:5]) < 200 and code[4] == "0" else "city"
+    return "town" if name.endswith("町") else "village" if name.endswith("村") else "other"
+
+
 @cache
-def _table() -> dict[str, Region]:
-    out: dict[str, Region] = {}
-    text = resources.files("ckextract.data").joinpath("regions.csv").read_text(encoding="utf-8")
+def _tables() -> tuple[dict[str, Region], dict[str, list[Region]]]:
+    text = resources.files("ckextract.data").joinpath("local_governments.csv").read_text(encoding="utf-8")
+    qualified: dict[str, Region] = {}
+    by_name: dict[str, list[Region]] = defaultdict(list)
     for row in csv.DictReader(text.splitlines()):
-        code5 = row["code5"]
-        code = code5[:2] if row["kind"] == "prefecture" else code5 + check_digit(code5)
-        out[row["name"]] = Region(row["name"], code, row["kind"])
-    return out
+        code, pref, name = row["code"], row["prefecture"], row["name"]
+        kind = _kind(code, name, pref)
+        region = Region(name, code[:2] if kind == "prefecture" else code, kind, pref)
+        by_name[name].append(region)
+        qualified[name if kind == "prefecture" else pref + name] = region
+    return qualified, by_name
 
 
 def lookup(name: str | None) -> Region | None:
-    """The region a printed name denotes (``広島県`` → 34), or None if unknown."""
+    """The region a printed name denotes (``広島県`` → 34, ``東松島市`` → 042145), or None
+    if unknown or ambiguous (``府中市`` alone). A trailing 等 (``東京都等``) is ignored."""
     if not name:
         return None
     value = normalize_text(name).rstrip("等")
-    return _table().get(value)
+    qualified, by_name = _tables()
+    if value in qualified:
+        return qualified[value]
+    matches = by_name.get(value, [])
+    return matches[0] if len(matches) == 1 else None
 
 
 def all_regions() -> list[Region]:
-    return list(_table().values())
+    return [r for regions in _tables()[1].values() for r in regions]
