@@ -92,3 +92,30 @@ def test_tables_command_does_not_import_prefect_or_gx() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code, str(DECK)], capture_output=True, text=True, check=True)
     assert out.stderr.strip().splitlines()[-1] == "IMPORTED []"
+
+
+def test_ingest_options_reach_the_run(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    args = ["ingest", str(DECK), "--db", str(db), "--engine", "local", "--json", "--no-validate"]
+    first = json.loads(CliRunner().invoke(main, args).stdout)
+    assert first["documents"]["loaded"] == [DECK.name]
+    again = json.loads(CliRunner().invoke(main, args).stdout)
+    assert again["documents"]["skipped"] == [DECK.name]
+    forced = json.loads(CliRunner().invoke(main, [*args, "--reprocess"]).stdout)
+    assert forced["documents"]["loaded"] == [DECK.name]
+    assert forced["data_quality"]["run_id"] is None  # --no-validate
+
+
+def test_ingest_in_worker_processes(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    sources = [
+        DECK,
+        FIXTURES / "network_table" / "ruled_split_pages.pdf",
+        FIXTURES / "network_table" / "shaded_cid_narrow.pdf",
+    ]
+    result = CliRunner().invoke(
+        main, ["ingest", *map(str, sources), "--db", str(db), "--engine", "local", "--workers", "2", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(json.loads(result.stdout)["documents"]["loaded"]) == sorted(p.name for p in sources)
+    assert duckdb.connect(str(db)).execute("SELECT count(*) FROM networks").fetchall() == [(24,)]

@@ -98,3 +98,29 @@ def test_deployment_schedules_runs(prefect_harness: None, tmp_path: Path) -> Non
     assert {r.state_name for r in runs} == {"Scheduled"}  # type: ignore[attr-defined]
     assert {(r.expected_start_time.hour, r.expected_start_time.minute) for r in runs} == {(6, 0)}  # type: ignore[attr-defined]
     assert all(r.parameters == {"paths": [str(DECK.parent)], "db_path": db} for r in runs)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "runner", [{"dask": "local", "workers": 2}, {"workers": 2}], ids=["dask", "processes"]
+)
+def test_distributed_extraction_gives_the_same_warehouse(
+    prefect_harness: None, tmp_path: Path, runner: dict[str, object]
+) -> None:
+    """Extraction on a local Dask cluster (or a process pool) through Prefect; loading stays one writer."""
+    from flows.ingest import run_ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for pdf in (
+        DECK,
+        FIXTURES / "network_table" / "ruled_extra_regions.pdf",
+        FIXTURES / "network_table" / "shaded_cid_narrow.pdf",
+    ):
+        shutil.copy(pdf, folder)
+    parallel_db, serial_db = tmp_path / "parallel.duckdb", tmp_path / "serial.duckdb"
+    summary = run_ingest(paths=[str(folder)], db_path=str(parallel_db), validate_records=False, **runner)  # type: ignore[arg-type]
+    assert len(summary.loaded) == 3 and summary.ok
+    ingest([folder], serial_db, validate_records=False)
+    parallel = duckdb.connect(str(parallel_db)).execute(CONTENT).fetchall()
+    assert parallel == duckdb.connect(str(serial_db)).execute(CONTENT).fetchall()
+    assert len(parallel) == 26

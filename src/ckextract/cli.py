@@ -103,6 +103,19 @@ def _prepare_prefect(config: Config, verbose: bool) -> None:
     show_default=True,
     help="Seconds to wait for the warehouse while another process writes it.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Extract documents in this many worker processes.",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    help="Run the extract tasks on a Dask cluster: its scheduler address, or 'local' to start one.",
+)
 def ingest(
     paths: tuple[Path, ...],
     db_path: Path | None,
@@ -114,6 +127,8 @@ def ingest(
     reprocess: bool,
     no_fetch: bool,
     wait: float,
+    workers: int,
+    dask_address: str | None,
 ) -> None:
     """Ingest PDFs (files or folders; default raw_pdfs/) into the warehouse.
 
@@ -143,16 +158,24 @@ def ingest(
                     config.db_path,
                     on_document=lambda d: advance(1, d.file_name),
                     validate_records=not no_validate,
+                    reprocess=reprocess,
+                    wait=wait,
+                    fetch=not no_fetch,
+                    workers=workers,
                 )
             else:
                 _prepare_prefect(config, verbose)
-                from flows.ingest import ingest_flow, set_progress
+                from flows.ingest import run_ingest, set_progress
 
                 set_progress(lambda doc, result: advance(1, doc.file_name))
-                summary = ingest_flow(
+                summary = run_ingest(
+                    workers,
+                    dask_address,
                     paths=[str(p) for p in config.sources],
                     db_path=str(config.db_path),
                     validate_records=not no_validate,
+                    reprocess=reprocess,
+                    fetch=not no_fetch,
                 )
     except CkExtractError as exc:
         _fail(str(exc))

@@ -84,6 +84,34 @@ def process_document(doc: SourceDocument, settings: ExtractSettings | None = Non
     return normalize(extraction)
 
 
+def process_all(
+    docs: Sequence[SourceDocument],
+    settings: ExtractSettings | None = None,
+    workers: int = 1,
+    on_document: ProgressFn | None = None,
+) -> Iterable[Result]:
+    """:func:`process_document` over ``docs``, in order; in ``workers`` processes when > 1
+    (pdfplumber is pure Python: threads would not run in parallel)."""
+    if workers <= 1 or len(docs) <= 1:
+        for doc in docs:
+            if on_document:
+                on_document(doc)
+            yield process_document(doc, settings)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for doc, result in zip(
+            docs, pool.map(partial(process_document, settings=settings), docs), strict=True
+        ):
+            if on_document:
+                on_document(doc)
+            yield result
+
+
 def validate(results: Sequence[Result], gx_root: Path, run_id: str | None = None) -> GateReport:
     """The data-quality gate over a run's readable documents (imports GX only here)."""
     from ckextract.validate.gate import run_gate
@@ -170,6 +198,7 @@ def ingest(
     reprocess: bool = False,
     wait: float = 0.0,
     fetch: bool = True,
+    workers: int = 1,
 ) -> IngestSummary:
     """Fetch → discover → plan → extract → normalize → validate → load, serially, in this process."""
     paths = list(paths)
@@ -182,11 +211,7 @@ def ingest(
     docs = discover(paths)
     with connect(db_path, wait=wait) as con:
         run = plan(con, docs, reprocess=reprocess)
-    results: list[Result] = []
-    for doc in run.todo:
-        if on_document:
-            on_document(doc)
-        results.append(process_document(doc, settings))
+    results = list(process_all(run.todo, settings, workers, on_document))
     root = gx_root or Path(db_path).resolve().parent
     report = validate(results, root, run.load_id) if validate_records and results else None
     with connect(db_path, wait=max(wait, 60.0)) as con:
