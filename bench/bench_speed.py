@@ -119,8 +119,9 @@ def stage_split(pdfs: list[Path], work: Path) -> list[tuple[object, ...]]:
     ]
 
 
-def synthetic_doc(path: Path, pages: int, rows: int = 12, cols: int = 5) -> None:
-    """``pages`` pages, each a ruled table with text in every cell (never committed)."""
+def synthetic_doc(path: Path, pages: int, rows: int = 12, cols: int = 5, doc: int = 0) -> None:
+    """``pages`` pages, each a ruled table with text in every cell (never committed); ``doc``
+    makes each document's bytes distinct (identical bytes would be skipped as unchanged)."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", HELVETICA]
     kids = []
     for p in range(pages):
@@ -150,12 +151,14 @@ def peak_rss(total_pages: int, work: Path) -> tuple[float, float]:
     corpus = work / f"corpus{total_pages}"
     corpus.mkdir()
     for i in range(total_pages // 250):
-        synthetic_doc(corpus / f"doc{i:03d}.pdf", 250)
+        synthetic_doc(corpus / f"doc{i:03d}.pdf", 250, doc=i)
+    # VmHWM: this process's own peak RSS (ru_maxrss would carry the forking parent's over exec)
     code = (
-        "import sys, resource, time; from pathlib import Path; from ckextract.pipeline import ingest\n"
+        "import sys, time; from pathlib import Path; from ckextract.pipeline import ingest\n"
         "t = time.perf_counter(); s = ingest([Path(sys.argv[1])], sys.argv[2], validate_records=False)\n"
-        "assert not s.rejected, s.to_dict(); print(time.perf_counter() - t)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "assert not s.rejected and len(s.no_layout) + len(s.loaded) == int(sys.argv[3]), s.to_dict()\n"
+        "print(time.perf_counter() - t)\n"
+        "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(corpus), str(work / f"rss{total_pages}.duckdb")],

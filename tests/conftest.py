@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +111,26 @@ def compare_golden(name: str, actual: dict[str, Any], update: bool) -> None:
             pytest.fail(f"golden file {path.name} is missing; run pytest --update-goldens and review it")
         path.write_text(text, encoding="utf-8")
     assert json.loads(path.read_text(encoding="utf-8")) == actual
+
+
+@contextmanager
+def hold_lock(db: Path, seconds: float) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding the warehouse open (DuckDB's one-writer lock) for ``seconds``."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep({seconds})",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 @pytest.fixture

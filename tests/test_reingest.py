@@ -9,8 +9,6 @@ from __future__ import annotations
 import contextlib
 import http.server
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -25,7 +23,7 @@ from ckextract import pipeline
 from ckextract.cli import main
 from ckextract.fetch import FetchSettings, fetch_sources
 from ckextract.pipeline import ingest
-from tests.conftest import DECK, FIXTURES
+from tests.conftest import DECK, FIXTURES, hold_lock
 
 NEXT = FIXTURES / "editions" / "network_table_next.pdf"
 FAST = FetchSettings(timeout=0.5, retries=1, backoff=0.05)
@@ -305,21 +303,9 @@ def test_diff_unknown_series(db_path: Path) -> None:
 
 def test_second_writer_waits_for_the_first(db_path: Path) -> None:
     ingest([DECK], db_path)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb,time; c=duckdb.connect({str(db_path)!r}); print('ready', flush=True); time.sleep(1.5)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        summary = ingest([DECK], db_path, wait=20)
-        assert summary.skipped == [DECK.name]
-    finally:
-        holder.wait(timeout=30)
+    with hold_lock(db_path, 1.5):
+        summary = ingest([DECK], db_path, wait=20)  # returns once the holder has let go
+    assert summary.skipped == [DECK.name]
 
 
 def test_serve_needs_a_prefect_server(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from ckextract.errors import WarehouseLockedError
 from ckextract.pipeline import ingest
 from ckextract.warehouse import connect, load, migrate
 from ckextract.warehouse.db import migrations
-from tests.conftest import DECK, FIXTURES, records_of
+from tests.conftest import DECK, FIXTURES, hold_lock, records_of
 
 COUNTS = (
     "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM networks), "
@@ -51,14 +49,14 @@ def test_failed_load_rolls_back_and_keeps_previous_rows(
     con = connect(db_path)
     load.load_document(con, records_of(DECK))
     before = con.execute(COUNTS).fetchall()
-    real_insert = load._insert
+    real_insert = load.insert_frame
 
     def failing(con_: duckdb.DuckDBPyConnection, table: str, df):  # type: ignore[no-untyped-def]
         if table == "memberships_history":
             raise RuntimeError("disk full")
         real_insert(con_, table, df)
 
-    monkeypatch.setattr(load, "_insert", failing)
+    monkeypatch.setattr(load, "insert_frame", failing)
     with pytest.raises(RuntimeError, match="disk full"):
         load.load_document(con, records_of(DECK))
     assert con.execute(COUNTS).fetchall() == before
@@ -91,25 +89,11 @@ def test_network_members_view(db_path: Path) -> None:
 
 def test_second_writer_gets_a_clear_error(db_path: Path) -> None:
     connect(db_path).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb,time; c=duckdb.connect({str(db_path)!r}); print('ready', flush=True); time.sleep(30)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
+    with hold_lock(db_path, 30), pytest.raises(WarehouseLockedError) as info:
+        connect(db_path)
+    assert str(info.value) == (
+        f"{db_path}: the warehouse is in use by another process (DuckDB allows one writer); "
+        "try again when it has finished"
     )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        with pytest.raises(WarehouseLockedError) as info:
-            connect(db_path)
-        assert str(info.value) == (
-            f"{db_path}: the warehouse is in use by another process (DuckDB allows one writer); "
-            "try again when it has finished"
-        )
-    finally:
-        holder.kill()
-        holder.wait()
     time.sleep(0.1)
     connect(db_path).close()

@@ -26,6 +26,27 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
+def _read_warehouse(db_path: Path | None) -> Any:
+    from ckextract.warehouse import connect
+
+    config = Config.from_env(db_path)
+    if not config.db_path.exists():
+        _fail(f"{config.db_path}: no warehouse here yet (run ckextract ingest first)")
+    try:
+        return connect(config.db_path, read_only=True)
+    except CkExtractError as exc:
+        _fail(str(exc))
+
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
+)
+
+
 @click.group()
 @click.version_option(package_name="ckextract")
 def main() -> None:
@@ -75,13 +96,7 @@ def _prepare_prefect(config: Config, verbose: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
-)
+@db_option
 @click.option(
     "--engine",
     type=click.Choice(["prefect", "local"]),
@@ -220,27 +235,14 @@ def fetch(folders: tuple[Path, ...], timeout: float, retries: int) -> None:
 
 @main.command()
 @click.argument("series")
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
-)
+@db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 def diff(series: str, db_path: Path | None, as_json: bool) -> None:
     """Print what changed between consecutive editions of SERIES."""
     from ckextract.report import change_lines
-    from ckextract.warehouse import connect
     from ckextract.warehouse.history import change_log, editions
 
-    config = Config.from_env(db_path)
-    if not config.db_path.exists():
-        _fail(f"{config.db_path}: no warehouse here yet (run ckextract ingest first)")
-    try:
-        con = connect(config.db_path, read_only=True)
-    except CkExtractError as exc:
-        _fail(str(exc))
+    con = _read_warehouse(db_path)
     eds = editions(con, series)
     if not eds:
         known = [r[0] for r in con.execute("SELECT DISTINCT series_id FROM documents ORDER BY 1").fetchall()]
@@ -253,18 +255,6 @@ def diff(series: str, db_path: Path | None, as_json: bool) -> None:
         click.echo(line)
 
 
-def _read_warehouse(db_path: Path | None) -> Any:
-    from ckextract.warehouse import connect
-
-    config = Config.from_env(db_path)
-    if not config.db_path.exists():
-        _fail(f"{config.db_path}: no warehouse here yet (run ckextract ingest first)")
-    try:
-        return connect(config.db_path, read_only=True)
-    except CkExtractError as exc:
-        _fail(str(exc))
-
-
 @main.command()
 @click.option("--region", required=True, help="Region name (徳島県) or code (36).")
 @click.option(
@@ -274,13 +264,7 @@ def _read_warehouse(db_path: Path | None) -> Any:
     required=True,
     help="FILE.html, or FILE.png (drawn by headless Chromium).",
 )
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
-)
+@db_option
 def graph(region: str, out: Path, db_path: Path | None) -> None:
     """Draw a region's networks and organizations; bridging organizations stand out."""
     from ckextract.graph import region_graph
@@ -311,13 +295,7 @@ def graph(region: str, out: Path, db_path: Path | None) -> None:
     required=True,
     help="Folder for one <table>.parquet per table and view.",
 )
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
-)
+@db_option
 def export(folder: Path, db_path: Path | None) -> None:
     """Export every table and view of the warehouse as Parquet."""
     from ckextract.warehouse.export import export_parquet
@@ -329,13 +307,7 @@ def export(folder: Path, db_path: Path | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--cron", required=True, help='Cron schedule, e.g. "0 6 * * *" (every day at 06:00).')
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
-)
+@db_option
 @click.option("--name", default="ckextract-reingest", show_default=True, help="Deployment name.")
 def serve(paths: tuple[Path, ...], cron: str, db_path: Path | None, name: str) -> None:
     """Serve the ingest flow as a Prefect deployment that re-ingests on a cron schedule.
@@ -356,28 +328,15 @@ def serve(paths: tuple[Path, ...], cron: str, db_path: Path | None, name: str) -
 
 
 @main.command()
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help=f"DuckDB file [default: $CKEXTRACT_DB or {DEFAULT_DB}]",
-)
+@db_option
 @click.option("--run", "run_id", default=None, help="A dq run id [default: the latest run].")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def report(db_path: Path | None, run_id: str | None, as_json: bool) -> None:
     """Summarize a data-quality run: what passed, failed and was quarantined."""
     from ckextract.report import quality_lines
-    from ckextract.warehouse import connect
     from ckextract.warehouse.quality import latest_run_id, run_summary
 
-    config = Config.from_env(db_path)
-    if not config.db_path.exists():
-        _fail(f"{config.db_path}: no warehouse here yet (run ckextract ingest first)")
-    try:
-        con = connect(config.db_path, read_only=True)
-    except CkExtractError as exc:
-        _fail(str(exc))
+    con = _read_warehouse(db_path)
     run = run_id or latest_run_id(con)
     summary = run_summary(con, run) if run else None
     if summary is None:

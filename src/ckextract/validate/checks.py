@@ -66,6 +66,18 @@ def _no_text_faults(table: str, column: str) -> list[Check]:
     ]
 
 
+def _region_check(table: str) -> Check:
+    return _c(
+        "region_code_matches_name",
+        table,
+        "critical",
+        "region_code is the JIS/総務省 code of region_name",
+        lambda _: gxe.ExpectColumnPairValuesToBeEqual(
+            column_A="region_code", column_B="region_code_expected", ignore_row_if="either_value_is_missing"
+        ),
+    )
+
+
 def _reconcile(check: str, description: str) -> Check:
     return _c(
         check,
@@ -108,15 +120,7 @@ CHECKS: tuple[Check, ...] = (
         "document_id resolves to a document",
         lambda ctx: gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=sorted(ctx.document_ids)),
     ),
-    _c(
-        "region_code_matches_name",
-        "networks",
-        "critical",
-        "region_code is the JIS/総務省 code of region_name",
-        lambda _: gxe.ExpectColumnPairValuesToBeEqual(
-            column_A="region_code", column_B="region_code_expected", ignore_row_if="either_value_is_missing"
-        ),
-    ),
+    _region_check("networks"),
     _c(
         "region_code_known",
         "networks",
@@ -229,15 +233,7 @@ CHECKS: tuple[Check, ...] = (
         "every adoption's program was determined",
         lambda _: gxe.ExpectColumnValuesToNotBeNull(column="program_id"),
     ),
-    _c(
-        "region_code_matches_name",
-        "adoptions",
-        "critical",
-        "region_code is the JIS/総務省 code of region_name",
-        lambda _: gxe.ExpectColumnPairValuesToBeEqual(
-            column_A="region_code", column_B="region_code_expected", ignore_row_if="either_value_is_missing"
-        ),
-    ),
+    _region_check("adoptions"),
     _c(
         "region_code_known",
         "adoptions",

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from ckextract.errors import MigrationError, WarehouseLockedError
 from ckextract.programs import PROGRAMS
@@ -36,6 +37,18 @@ def connect(db_path: Path | str, *, read_only: bool = False, wait: float = 0.0) 
     if not read_only:
         migrate(con)
     return con
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> None:
+    """Insert a DataFrame's rows into ``table`` by column name (nothing when it is empty)."""
+    if df.empty:
+        return
+    con.register("_ck_frame", df)
+    try:
+        cols = ", ".join(f'"{c}"' for c in df.columns)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _ck_frame")
+    finally:
+        con.unregister("_ck_frame")
 
 
 def migrations() -> list[tuple[int, str, str]]:

@@ -16,6 +16,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from ckextract.warehouse.db import insert_frame
+
 RENAME_SIMILARITY = 0.5
 COLUMNS = [
     "series_id",
@@ -152,13 +154,7 @@ def recompute(con: duckdb.DuckDBPyConnection, series_ids: Iterable[str]) -> int:
                     }
                 )
         con.execute("DELETE FROM changes WHERE series_id = ?", [series])
-        if rows:
-            df = pd.DataFrame(rows, columns=COLUMNS)
-            con.register("_ck_changes", df)
-            try:
-                con.execute("INSERT INTO changes SELECT * FROM _ck_changes")
-            finally:
-                con.unregister("_ck_changes")
+        insert_frame(con, "changes", pd.DataFrame(rows, columns=COLUMNS))
         total += len(rows)
     return total
 

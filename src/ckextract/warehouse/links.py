@@ -13,6 +13,8 @@ from difflib import SequenceMatcher
 import duckdb
 import pandas as pd
 
+from ckextract.warehouse.db import insert_frame
+
 SIMILARITY_THRESHOLD = 0.8
 
 
@@ -69,10 +71,5 @@ def relink(con: duckdb.DuckDBPyConnection) -> int:
     ).df()
     links = link(adoptions, networks)
     con.execute("DELETE FROM adoption_network_links")
-    if not links.empty:
-        con.register("_ck_links", links)
-        try:
-            con.execute("INSERT INTO adoption_network_links SELECT * FROM _ck_links")
-        finally:
-            con.unregister("_ck_links")
+    insert_frame(con, "adoption_network_links", links)
     return len(links)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ckextract import PARSER_VERSION
 from ckextract.records import Adoption, DocumentRecords, Membership, Network, Rejection, Repair
+from ckextract.warehouse.db import insert_frame
 from ckextract.warehouse.links import relink
 
 # record table -> where it is stored
@@ -51,17 +52,6 @@ def _frame(rows: Sequence[object], columns: Iterable[str]) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
     return pd.DataFrame([dataclasses.asdict(r) for r in rows])[cols]  # type: ignore[call-overload]
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> None:
-    if df.empty:
-        return
-    con.register("_ck_frame", df)
-    try:
-        cols = ", ".join(f'"{c}"' for c in df.columns)
-        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _ck_frame")
-    finally:
-        con.unregister("_ck_frame")
 
 
 def frames(records: DocumentRecords, load_id: str | None = None) -> dict[str, pd.DataFrame]:
@@ -156,7 +146,7 @@ def load_document(
         for table in QUARANTINE_TABLES:
             con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
         for table in reversed(DOCUMENT_TABLES):
-            _insert(con, table, data[_record_table(table)])
+            insert_frame(con, table, data[_record_table(table)])
         relink(con)
         con.execute("COMMIT")
     except BaseException:
@@ -187,7 +177,7 @@ def quarantine_document(
             df = data[table].copy()
             df["run_id"] = run_id
             df["failed_expectations"] = reasons
-            _insert(con, f"quarantine_{table}", df)
+            insert_frame(con, f"quarantine_{table}", df)
         con.execute(
             "INSERT INTO quarantined_documents "
             "(document_id, file_name, path, run_id, failed_expectations, quarantined_at, parser_version, load_id) "

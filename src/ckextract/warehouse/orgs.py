@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from ckextract.organizations import Alias, Link, Organization, build
+from ckextract.warehouse.db import insert_frame
 
 
 def _frame(rows: list[object], cls: type) -> pd.DataFrame:
@@ -26,12 +27,5 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> int:
         ("org_aliases", _frame(list(aliases), Alias)),
         ("membership_orgs", _frame(list(links), Link)),
     ):
-        if df.empty:
-            continue
-        con.register("_ck_orgs", df)
-        try:
-            cols = ", ".join(df.columns)
-            con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _ck_orgs")
-        finally:
-            con.unregister("_ck_orgs")
+        insert_frame(con, table, df)
     return len(orgs)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pandas as pd
 
+from ckextract.warehouse.db import insert_frame
+
 if TYPE_CHECKING:
     from ckextract.validate.gate import GateReport
 
@@ -55,12 +57,7 @@ def record_run(con: duckdb.DuckDBPyConnection, report: GateReport, file_names: M
             ],
         )
         con.execute("DELETE FROM dq_results WHERE run_id = ?", [report.run_id])
-        if not rows.empty:
-            con.register("_ck_dq", rows)
-            try:
-                con.execute("INSERT INTO dq_results SELECT * FROM _ck_dq")
-            finally:
-                con.unregister("_ck_dq")
+        insert_frame(con, "dq_results", rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
