@@ -18,12 +18,10 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from ckextract.discover import discover
-from ckextract.errors import DocumentError
-from ckextract.extract import extract_document
+from ckextract.extract import PagesRead
 from ckextract.fetch import FetchReport, fetch_sources
-from ckextract.normalize import normalize
-from ckextract.pipeline import Plan, Result, finish, plan, validate
-from ckextract.records import DocumentRecords, Extraction, IngestSummary, Rejection, SourceDocument
+from ckextract.pipeline import Plan, Result, combine, finish, plan, read_unit, validate, work_units
+from ckextract.records import IngestSummary, Rejection, SourceDocument
 from ckextract.settings import DEFAULT_DB, DEFAULT_SOURCES
 from ckextract.warehouse import connect
 
@@ -65,17 +63,15 @@ def plan_task(docs: list[SourceDocument], db_path: str, reprocess: bool) -> Plan
 
 
 @task(name="extract", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def extract_task(doc: SourceDocument) -> Extraction | Rejection:
-    """A bad PDF is a result (a Rejection), not a failure; anything else is retried."""
-    try:
-        return extract_document(doc)
-    except DocumentError as exc:
-        return Rejection(doc, exc.code, exc.reason)
+def extract_task(doc: SourceDocument, pages: range | None = None) -> PagesRead | Rejection:
+    """Some pages of a document (all, or a chunk of a large one). A bad PDF is a result
+    (a Rejection), not a failure; anything else is retried."""
+    return read_unit(doc, None, pages)
 
 
 @task(name="normalize", cache_policy=NO_CACHE)
-def normalize_task(extraction: Extraction) -> DocumentRecords:
-    return normalize(extraction)
+def normalize_task(doc: SourceDocument, parts: list[PagesRead | Rejection]) -> Result:
+    return combine(doc, parts)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -95,16 +91,20 @@ def ingest_flow(
     fetch_failures = fetch_task(paths) if fetch else []
     docs = discover_task(paths)
     run: Plan = plan_task(docs, db_path, reprocess)
-    futures = [extract_task.submit(doc) for doc in run.todo]
+    units = work_units(run.todo, None)  # large documents are read in page chunks, in parallel
+    futures = [extract_task.submit(run.todo[i], pages) for i, pages in units]
     results: list[Result] = []
-    for doc, future in zip(run.todo, futures, strict=True):
-        state = future.wait() or future.state
-        result: Result
-        if state.is_completed():
-            extracted = future.result()
-            result = extracted if isinstance(extracted, Rejection) else normalize_task(extracted)
-        else:
-            result = Rejection(doc, "error", f"extraction failed after retries: {state.message}")
+    for i, doc in enumerate(run.todo):
+        parts: list[PagesRead | Rejection] = []
+        for (j, _), future in zip(units, futures, strict=True):
+            if j != i:
+                continue
+            state = future.wait() or future.state
+            if state.is_completed():
+                parts.append(future.result())
+            else:
+                parts.append(Rejection(doc, "error", f"extraction failed after retries: {state.message}"))
+        result: Result = normalize_task(doc, parts)
         results.append(result)
         if _progress is not None:
             _progress(doc, result)

@@ -96,3 +96,17 @@ def test_lines_are_grouped_by_vertical_overlap() -> None:
 def test_a_lone_shaded_box_is_not_a_table() -> None:
     ex = _extract(DECK)  # the map slide has a big grey box; only the table slide has a table
     assert [t.pages for t in ex.tables] == [(2,)]
+
+
+def test_pages_read_in_parallel_chunks_stitch_like_one_pass(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A large document is read in page chunks by worker processes and put back together:
+    the table spanning all three pages comes out exactly as from one serial pass."""
+    from ckextract import pipeline
+
+    paths = [FIXTURES / "network_table" / "ruled_split_pages.pdf", DECK]
+    docs = discover(paths)
+    serial = list(pipeline.process_all(docs, workers=1))
+    monkeypatch.setattr(pipeline, "PAGE_CHUNK", 1)
+    assert [len(u) for _, u in pipeline.work_units(docs, None) if u is not None] == [1, 1, 1, 1, 1, 1, 1]
+    chunked = list(pipeline.process_all(docs, workers=2))
+    assert chunked == serial

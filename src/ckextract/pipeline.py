@@ -18,7 +18,7 @@ import duckdb
 from ckextract import PARSER_VERSION
 from ckextract.discover import discover
 from ckextract.errors import DocumentError
-from ckextract.extract import extract_document
+from ckextract.extract import PagesRead, assemble, count_pages, extract_document, page_chunks, read_pages
 from ckextract.normalize import normalize
 from ckextract.records import DocumentRecords, IngestSummary, Quarantine, Rejection, SourceDocument
 from ckextract.settings import ExtractSettings
@@ -84,15 +84,45 @@ def process_document(doc: SourceDocument, settings: ExtractSettings | None = Non
     return normalize(extraction)
 
 
+PAGE_CHUNK = 50
+"""With worker processes, a document of more pages is read in chunks of this many pages."""
+
+
+def read_unit(
+    doc: SourceDocument, settings: ExtractSettings | None, pages: range | None
+) -> PagesRead | Rejection:
+    """One unit of parallel work: some pages of a document (a named error is a value)."""
+    try:
+        return read_pages(doc, settings, pages)
+    except DocumentError as exc:
+        return Rejection(doc, exc.code, exc.reason)
+
+
+def work_units(
+    docs: Sequence[SourceDocument], settings: ExtractSettings | None
+) -> list[tuple[int, range | None]]:
+    """(document index, page range) work units: large documents split into page chunks."""
+    units: list[tuple[int, range | None]] = []
+    for i, doc in enumerate(docs):
+        try:
+            pages = count_pages(doc, settings)
+        except DocumentError:
+            pages = 0  # the unit below reports the error
+        chunks = page_chunks(pages, PAGE_CHUNK) if pages > PAGE_CHUNK else [None]
+        units += [(i, chunk) for chunk in chunks]
+    return units
+
+
 def process_all(
     docs: Sequence[SourceDocument],
     settings: ExtractSettings | None = None,
     workers: int = 1,
     on_document: ProgressFn | None = None,
 ) -> Iterable[Result]:
-    """:func:`process_document` over ``docs``, in order; in ``workers`` processes when > 1
-    (pdfplumber is pure Python: threads would not run in parallel)."""
-    if workers <= 1 or len(docs) <= 1:
+    """:func:`process_document` over ``docs``, in order. With ``workers`` > 1, in worker
+    processes (pdfplumber is pure Python: threads would not run in parallel), and the
+    pages of a large document are read in parallel chunks, stitched back together here."""
+    if workers <= 1:
         for doc in docs:
             if on_document:
                 on_document(doc)
@@ -100,16 +130,29 @@ def process_all(
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
+    units = work_units(docs, settings)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for doc, result in zip(
-            docs, pool.map(partial(process_document, settings=settings), docs), strict=True
-        ):
+        futures = [pool.submit(read_unit, docs[i], settings, pages) for i, pages in units]
+        for i, doc in enumerate(docs):
+            parts = [f.result() for (j, _), f in zip(units, futures, strict=True) if j == i]
             if on_document:
                 on_document(doc)
-            yield result
+            yield combine(doc, parts, settings)
+
+
+def combine(
+    doc: SourceDocument, parts: Sequence[PagesRead | Rejection], settings: ExtractSettings | None = None
+) -> Result:
+    """A document's chunks, in page order, assembled and normalized (or its rejection)."""
+    rejected = next((p for p in parts if isinstance(p, Rejection)), None)
+    if rejected is not None:
+        return rejected
+    try:
+        return normalize(assemble(doc, [p for p in parts if isinstance(p, PagesRead)], settings))
+    except DocumentError as exc:
+        return Rejection(doc, exc.code, exc.reason)
 
 
 def validate(results: Sequence[Result], gx_root: Path, run_id: str | None = None) -> GateReport:

@@ -2,51 +2,100 @@
 
 :func:`extract_document` is the stage's entry point; the chain inside is
 ``pdf`` (open safely) → ``grid`` (edges → cells → grid) → ``text`` (glyphs →
-cell text) → ``tables`` (stitch pages).
+cell text) → ``tables`` (stitch pages). For parallel work a document's pages can
+be read in chunks (:func:`read_pages`, in separate processes) and put together
+by :func:`assemble`, which stitches tables across the chunks as across pages.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 from ckextract.errors import CidOnlyError, DamagedPdfError, DocumentError, NoTextLayerError, TooManyPagesError
-from ckextract.extract.pdf import classify, open_pdf
+from ckextract.extract.pdf import classify, declared_pages, open_pdf
 from ckextract.extract.tables import PageTable, page_tables, stitch, to_table
 from ckextract.records import Extraction, SourceDocument, TextLine
 from ckextract.settings import ExtractSettings
 
 
-def extract_document(doc: SourceDocument, settings: ExtractSettings | None = None) -> Extraction:
-    """All tables of ``doc``; raises a :class:`DocumentError` naming the file."""
+@dataclass(slots=True)
+class PagesRead:
+    """What reading some pages of a document found (picklable: it crosses processes)."""
+
+    page_count: int
+    first_page: int
+    parts_by_page: list[list[PageTable]] = field(default_factory=list)
+    lines: list[TextLine] = field(default_factory=list)
+    no_text: list[int] = field(default_factory=list)
+    glyphs: int = 0
+    cid_glyphs: int = 0
+
+
+def count_pages(doc: SourceDocument, settings: ExtractSettings | None = None) -> int:
+    """The document's page count (from its page tree), or a :class:`DocumentError`."""
+    settings = settings or ExtractSettings()
+    with open_pdf(doc.path, settings.max_pages) as pdf:
+        return declared_pages(pdf) or len(pdf.pages)
+
+
+def read_pages(
+    doc: SourceDocument, settings: ExtractSettings | None = None, pages: range | None = None
+) -> PagesRead:
+    """Read ``pages`` (1-based; default all) one at a time, releasing each page after use."""
     settings = settings or ExtractSettings()
     with open_pdf(doc.path, settings.max_pages) as pdf:
         try:
             page_count = len(pdf.pages)
             if page_count > settings.max_pages:
                 raise TooManyPagesError(doc.path, page_count, settings.max_pages)
-            parts_by_page: list[list[PageTable]] = []
-            lines: list[TextLine] = []
-            no_text: list[int] = []
-            glyphs_total = cid_total = 0
-            for number, page in enumerate(pdf.pages, start=1):
+            wanted = pages if pages is not None else range(1, page_count + 1)
+            out = PagesRead(page_count, wanted.start if len(wanted) else 1)
+            for number in wanted:
+                page = pdf.pages[number - 1]
                 parts, page_lines, glyphs, cids = page_tables(page, number, settings)
-                glyphs_total += glyphs
-                cid_total += cids
-                parts_by_page.append(parts)
-                lines.extend(page_lines)
+                out.glyphs += glyphs
+                out.cid_glyphs += cids
+                out.parts_by_page.append(parts)
+                out.lines.extend(page_lines)
                 if glyphs == 0:
-                    no_text.append(number)
+                    out.no_text.append(number)
                 page.close()  # release the page's parsed objects: memory stays flat
         except DocumentError:
             raise
         except Exception as exc:
             raise classify(doc.path, exc) from exc
+    return out
+
+
+def assemble(
+    doc: SourceDocument, chunks: Sequence[PagesRead], settings: ExtractSettings | None = None
+) -> Extraction:
+    """Put chunks of pages (in page order) together into the document's extraction."""
+    settings = settings or ExtractSettings()
+    page_count = chunks[0].page_count if chunks else 0
+    parts_by_page = [parts for c in chunks for parts in c.parts_by_page]
+    no_text = [n for c in chunks for n in c.no_text]
+    glyphs = sum(c.glyphs for c in chunks)
     if page_count == 0:
         raise DamagedPdfError(doc.path, "no pages found")
     if len(no_text) == page_count:
         raise NoTextLayerError(doc.path)
-    if glyphs_total and cid_total == glyphs_total:
+    if glyphs and sum(c.cid_glyphs for c in chunks) == glyphs:
         raise CidOnlyError(doc.path)
     tables = tuple(to_table(i, group) for i, group in enumerate(stitch(parts_by_page, settings)))
-    return Extraction(doc, page_count, tables, tuple(no_text), tuple(lines))
+    lines = tuple(line for c in chunks for line in c.lines)
+    return Extraction(doc, page_count, tables, tuple(no_text), lines)
 
 
-__all__ = ["extract_document"]
+def page_chunks(page_count: int, chunk: int) -> list[range]:
+    """1-based page ranges of at most ``chunk`` pages."""
+    return [range(start, min(start + chunk, page_count + 1)) for start in range(1, page_count + 1, chunk)]
+
+
+def extract_document(doc: SourceDocument, settings: ExtractSettings | None = None) -> Extraction:
+    """All tables of ``doc``; raises a :class:`DocumentError` naming the file."""
+    return assemble(doc, [read_pages(doc, settings)], settings)
+
+
+__all__ = ["PagesRead", "assemble", "count_pages", "extract_document", "page_chunks", "read_pages"]
