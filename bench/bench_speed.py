@@ -133,7 +133,8 @@ def synthetic_doc(path: Path, pages: int, rows: int = 12, cols: int = 5, doc: in
         for r in range(rows):
             for c in range(cols):
                 ops.append(
-                    b"BT /F1 9 Tf %d %d Td (p%d r%d c%d value) Tj ET" % (44 + c * 104, 735 - r * 40, p, r, c)
+                    b"BT /F1 9 Tf %d %d Td (d%d p%d r%d c%d) Tj ET"
+                    % (44 + c * 104, 735 - r * 40, doc, p, r, c)
                 )
         objects.append(stream(b"\n".join(ops)))
         objects.append(
@@ -161,7 +162,14 @@ def peak_rss(total_pages: int, work: Path) -> tuple[float, float]:
         "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(corpus), str(work / f"rss{total_pages}.duckdb")],
+        [
+            sys.executable,
+            "-c",
+            code,
+            str(corpus),
+            str(work / f"rss{total_pages}.duckdb"),
+            str(total_pages // 250),
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -188,36 +196,43 @@ def workers_speedup(pdfs: list[Path]) -> list[tuple[object, ...]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="smaller corpora (for a smoke run)")
+    parser.add_argument("--sections", default="1234", help="which of the four sections to run")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ckbench-speed-"))
     pdfs = [*REAL, *COMMITTED_PDFS]
     print(
         f"machine: {os.cpu_count()} cores; PDFs: {len(REAL)} real MHLW lists + {len(COMMITTED_PDFS)} committed\n"
     )
-    print("1. extraction, same pages (ratio = plain pdfplumber time / ckextract time; target >= 0.9)")
-    rate = pages_per_second(pdfs)
-    print(table(["tool", "pages", "seconds", "pages/s", "ratio"], rate))
-    cam = camelot_rate(REAL, 10 if args.quick else 30)
-    if cam:
-        cam_rate = cam[0] / cam[1]
-        ours_rate = float(rate[1][3])  # type: ignore[arg-type]
+    if "1" in args.sections:
+        print("1. extraction, same pages (ratio = plain pdfplumber time / ckextract time; target >= 0.9)")
+        rate = pages_per_second(pdfs)
+        print(table(["tool", "pages", "seconds", "pages/s", "ratio"], rate))
+        cam = camelot_rate(REAL, 10 if args.quick else 30)
+        if cam:
+            cam_rate = cam[0] / cam[1]
+            ours_rate = float(rate[1][3])  # type: ignore[arg-type]
+            print(
+                f"   camelot lattice: {cam[0]} pages in {cam[1]:.1f} s = {cam_rate:.2f} pages/s; "
+                f"ckextract / camelot = {ours_rate / cam_rate:.1f}x (target >= 5x)"
+            )
+        else:
+            print("   camelot lattice: not installed (pip install -e .[bench])")
+    if "2" in args.sections:
+        print("\n2. one ingest of raw_pdfs/ by stage")
         print(
-            f"   camelot lattice: {cam[0]} pages in {cam[1]:.1f} s = {cam_rate:.2f} pages/s; "
-            f"ckextract / camelot = {ours_rate / cam_rate:.1f}x (target >= 5x)"
+            table(["stage", "seconds", "share"], stage_split(sorted((ROOT / "raw_pdfs").glob("*.pdf")), work))
         )
-    else:
-        print("   camelot lattice: not installed (pip install -e .[bench])")
-    print("\n2. one ingest of raw_pdfs/ by stage")
-    print(table(["stage", "seconds", "share"], stage_split(sorted((ROOT / "raw_pdfs").glob("*.pdf")), work)))
-    print("\n3. peak RSS of a local ingest (no gate) as the corpus grows (250-page documents)")
-    sizes = (500, 1000) if args.quick else (500, 1000, 2000, 4000)
-    rows: list[tuple[object, ...]] = []
-    for n in sizes:
-        seconds, mb = peak_rss(n, work)
-        rows.append((n, seconds, n / seconds, mb))
-    print(table(["pages", "seconds", "pages/s", "peak RSS MB"], rows))
-    print("\n4. extraction with worker processes (speed-up against 1 worker)")
-    print(table(["workers", "documents", "seconds", "speed-up"], workers_speedup(REAL)))
+    if "3" in args.sections:
+        print("\n3. peak RSS of a local ingest (no gate) as the corpus grows (250-page documents)")
+        sizes = (500, 1000) if args.quick else (500, 1000, 2000, 4000)
+        rows: list[tuple[object, ...]] = []
+        for n in sizes:
+            seconds, mb = peak_rss(n, work)
+            rows.append((n, seconds, n / seconds, mb))
+        print(table(["pages", "seconds", "pages/s", "peak RSS MB"], rows))
+    if "4" in args.sections:
+        print("\n4. extraction with worker processes (speed-up against 1 worker)")
+        print(table(["workers", "documents", "seconds", "speed-up"], workers_speedup(REAL)))
 
 
 if __name__ == "__main__":
