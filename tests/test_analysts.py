@@ -164,3 +164,14 @@ def test_parquet_export_round_trips(warehouse: Path, tmp_path: Path) -> None:
         ).fetchall()
         assert back == original, name
     assert result.stdout.startswith("wrote ") and (tmp_path / "pq" / "changes.parquet").exists()
+
+
+def test_graph_by_region_code_is_titled_with_the_name(warehouse: Path, tmp_path: Path) -> None:
+    out = tmp_path / "39.html"
+    assert (
+        CliRunner()
+        .invoke(main, ["graph", "--region", "39", "--out", str(out), "--db", str(warehouse)])
+        .exit_code
+        == 0
+    )
+    assert "<title>高知県の産学官ネットワーク</title>" in out.read_text(encoding="utf-8")

@@ -59,6 +59,10 @@ def _text(
 
 def region_graph(con: duckdb.DuckDBPyConnection, region: str) -> str:
     """The HTML page for ``region`` (a region name, e.g. 徳島県, or its code)."""
+    names = con.execute(
+        "SELECT DISTINCT region_name FROM v_org_networks WHERE region_name = ? OR region_code = ? ORDER BY 1",
+        [region, region],
+    ).fetchall()
     rows = con.execute(
         "SELECT network_id, network_name, program_id, org_id, canonical_name, sector FROM v_org_networks "
         "WHERE region_name = ? OR region_code = ? ORDER BY program_id, network_name, canonical_name",
@@ -155,7 +159,7 @@ def region_graph(con: duckdb.DuckDBPyConnection, region: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" font-family="{FONT}">{legend}{"".join(edges)}{"".join(parts)}</svg>'
     )
-    title = f"{region}の産学官ネットワーク"
+    title = f"{'・'.join(n for (n,) in names) or region}の産学官ネットワーク"
     return (
         f'<!DOCTYPE html>\n<html lang="ja"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
         f"<style>body{{margin:16px;font-family:{FONT}}}h1{{font-size:20px}}</style></head>"
