@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ckextract.layouts import LayoutOutput, PageLayout, TableLayout, page_layouts, table_layouts
-from ckextract.records import DocumentRecords, Extraction
+from ckextract.records import DocumentRecords, Extraction, TextLine
 
 
 def normalize(
@@ -21,10 +21,11 @@ def normalize(
                 out.extend(layout.parse(extraction, table))
                 used.append(layout.name)
                 break
-    page_numbers = sorted({line.page_number for line in extraction.lines})
+    by_page: dict[int, list[TextLine]] = {}
+    for line in extraction.lines:  # one pass, not one scan of every line per page
+        by_page.setdefault(line.page_number, []).append(line)
     for page_layout in pages if pages is not None else page_layouts():
-        for number in page_numbers:
-            lines = extraction.page_lines(number)
+        for number, lines in sorted(by_page.items()):
             if page_layout.matches(lines):
                 out.extend(page_layout.parse(extraction, number, lines))
                 used.append(page_layout.name)

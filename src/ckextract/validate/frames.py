@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
 import pandas as pd
 
 from ckextract import regions, textrules
+from ckextract.dataframes import records_frame
 from ckextract.records import Adoption, DocumentRecords, Membership, Network
 
 SENTENCE_END = "。．.！？!?」）)』”"
-
-
-def _records_frame(rows: Sequence[object], cls: type) -> pd.DataFrame:
-    columns = [f.name for f in dataclasses.fields(cls)]
-    if not rows:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    return pd.DataFrame([dataclasses.asdict(r) for r in rows])[columns]  # type: ignore[call-overload]
 
 
 def _expected_code(name: object) -> str | None:
@@ -37,14 +30,14 @@ def overview_complete(overview: str | None, raw: str | None) -> bool:
 
 
 def build(batch: Sequence[DocumentRecords]) -> dict[str, pd.DataFrame]:
-    networks = _records_frame([n for r in batch for n in r.networks], Network)
+    networks = records_frame([n for r in batch for n in r.networks], Network)
     networks["region_code_expected"] = networks["region_name"].map(_expected_code).astype("object")
     networks["overview_complete"] = [
         overview_complete(o if isinstance(o, str) else None, w if isinstance(w, str) else None)
         for o, w in zip(networks["overview"], networks["overview_raw"], strict=True)
     ]
-    memberships = _records_frame([m for r in batch for m in r.memberships], Membership)
-    adoptions = _records_frame([a for r in batch for a in r.adoptions], Adoption)
+    memberships = records_frame([m for r in batch for m in r.memberships], Membership)
+    adoptions = records_frame([a for r in batch for a in r.adoptions], Adoption)
     adoptions["region_code_expected"] = adoptions["region_name"].map(_expected_code).astype("object")
     return {
         "networks": networks,

@@ -8,14 +8,13 @@ views (``networks``, …) show the latest edition of each series.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 import duckdb
 import pandas as pd
 
 from ckextract import PARSER_VERSION
+from ckextract.dataframes import records_frame
 from ckextract.records import Adoption, DocumentRecords, Membership, Network, Rejection, Repair
 from ckextract.warehouse.db import insert_frame
 from ckextract.warehouse.links import relink
@@ -45,13 +44,6 @@ QUARANTINE_TABLES = (
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _frame(rows: Sequence[object], columns: Iterable[str]) -> pd.DataFrame:
-    cols = list(columns)
-    if not rows:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
-    return pd.DataFrame([dataclasses.asdict(r) for r in rows])[cols]  # type: ignore[call-overload]
 
 
 def frames(records: DocumentRecords, load_id: str | None = None) -> dict[str, pd.DataFrame]:
@@ -120,10 +112,10 @@ def frames(records: DocumentRecords, load_id: str | None = None) -> dict[str, pd
         "documents": documents,
         "extracted_tables": tables,
         "raw_cells": cells,
-        "networks": _frame(records.networks, (f.name for f in dataclasses.fields(Network))),
-        "memberships": _frame(records.memberships, (f.name for f in dataclasses.fields(Membership))),
-        "adoptions": _frame(records.adoptions, (f.name for f in dataclasses.fields(Adoption))),
-        "repairs": _frame(records.repairs, (f.name for f in dataclasses.fields(Repair))),
+        "networks": records_frame(records.networks, Network),
+        "memberships": records_frame(records.memberships, Membership),
+        "adoptions": records_frame(records.adoptions, Adoption),
+        "repairs": records_frame(records.repairs, Repair),
     }
     for df in out.values():
         df["load_id"] = load_id

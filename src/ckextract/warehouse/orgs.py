@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import duckdb
-import pandas as pd
 
+from ckextract.dataframes import records_frame
 from ckextract.organizations import Alias, Link, Organization, build
 from ckextract.warehouse.db import insert_frame
-
-
-def _frame(rows: list[object], cls: type) -> pd.DataFrame:
-    cols = [f.name for f in dataclasses.fields(cls)]
-    return pd.DataFrame([dataclasses.asdict(r) for r in rows], columns=cols)  # type: ignore[call-overload]
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> int:
@@ -23,9 +16,9 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> int:
     for table in ("membership_orgs", "org_aliases", "organizations"):
         con.execute(f"DELETE FROM {table}")
     for table, df in (
-        ("organizations", _frame(list(orgs), Organization)),
-        ("org_aliases", _frame(list(aliases), Alias)),
-        ("membership_orgs", _frame(list(links), Link)),
+        ("organizations", records_frame(list(orgs), Organization)),
+        ("org_aliases", records_frame(list(aliases), Alias)),
+        ("membership_orgs", records_frame(list(links), Link)),
     ):
         insert_frame(con, table, df)
     return len(orgs)
