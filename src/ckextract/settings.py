@@ -34,6 +34,15 @@ class ExtractSettings:
     column_gap_ratio: float = 2.0
     """Outside tables, a gap wider than this × font size inside a line separates two
     text boxes side by side (two lines, not one)."""
+    open_tables: bool = True
+    """Also read tables whose columns are drawn by white space only (rows ruled or
+    shaded): see :mod:`ckextract.extract.columns`."""
+    open_column_gap_ratio: float = 0.8
+    """In such tables a gap wider than this × font size inside a line separates two cells."""
+    open_min_gap_ratio: float = 0.5
+    """A column gap is at least this × the body font size wide."""
+    open_rule_min_length_ratio: float = 10.0
+    """A horizontal line bounds such a table when it is at least this × the body font size long."""
     stitch_x_tolerance: float = 3.0
     """Column boundaries of a table continued on the next page match within this."""
     max_pages: int = 2000

@@ -148,16 +148,8 @@ def boxes_to_grid(boxes: list[BBox], page_number: int, tolerance: float) -> Page
     return PageGrid(page_number, tuple(xs), tuple(ys), tuple(cells))
 
 
-def find_grids(
-    rects: T_obj_list,
-    lines: T_obj_list,
-    curves: T_obj_list,
-    page_bbox: BBox,
-    page_number: int,
-    settings: ExtractSettings,
-) -> list[PageGrid]:
-    """All tables on a page, top to bottom, each as a :class:`PageGrid`."""
-    edges = page_edges(rects, lines, curves, page_bbox, settings)
+def find_grids(edges: T_obj_list, page_number: int, settings: ExtractSettings) -> list[PageGrid]:
+    """All ruled tables on a page (from its :func:`page_edges`), top to bottom, each as a :class:`PageGrid`."""
     grids = [
         boxes_to_grid(boxes, page_number, settings.intersection_tolerance)
         for boxes in find_cell_boxes(edges, settings)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from pdfplumber.page import Page
 
-from ckextract.extract.grid import PageGrid, find_grids
+from ckextract._typing import T_obj_list
+from ckextract.extract.columns import open_regions, read_region, split_merged_cells
+from ckextract.extract.grid import PageGrid, find_grids, page_edges
 from ckextract.extract.text import assign_chars, chars_to_text, chars_to_text_lines, clean_chars
 from ckextract.records import Cell, Table, TextLine
 from ckextract.settings import ExtractSettings
@@ -45,18 +47,39 @@ def page_tables(
     chars = clean_chars(page.chars, settings)
     x0, top, x1, bottom = page.bbox
     bbox = (float(x0), float(top), float(x1), float(bottom))
-    grids = find_grids(page.rects, page.lines, page.curves, bbox, page_number, settings)
+    edges = page_edges(page.rects, page.lines, page.curves, bbox, settings)
     out = []
     free = chars
+    regions, grids = open_regions(edges, chars, find_grids(edges, page_number, settings), settings)
     for grid in grids:
-        leftover: list[dict[str, object]] = []
-        by_cell = assign_chars(free, grid, settings.snap_tolerance, leftover)
-        texts = tuple(chars_to_text(by_cell.get(i, []), settings) for i in range(len(grid.cells)))
-        out.append(PageTable(grid, texts))
-        free = leftover
+        by_cell, free = _fill(grid, free, settings)
+        if settings.open_tables:
+            split = split_merged_cells(grid, by_cell, settings)
+            if split is not grid:
+                grid = split
+                by_cell, _ = _fill(grid, [c for cs in by_cell.values() for c in cs], settings)
+        out.append(_page_table(grid, by_cell, settings))
+    for region in regions:
+        open_grid = read_region(region, edges, free, page_number, settings)
+        if open_grid is not None:
+            by_cell, free = _fill(open_grid, free, settings)
+            out.append(_page_table(open_grid, by_cell, settings))
+    out.sort(key=lambda t: (t.grid.ys[0], t.grid.xs[0]))
     lines = chars_to_text_lines(free, page_number, settings)
     glyphs = [c["text"] for c in chars if not c["text"].isspace()]
     return out, lines, len(glyphs), sum(1 for t in glyphs if t.startswith("(cid:"))
+
+
+def _fill(
+    grid: PageGrid, chars: T_obj_list, settings: ExtractSettings
+) -> tuple[dict[int, T_obj_list], T_obj_list]:
+    """The grid's chars by cell, and the chars left outside it."""
+    leftover: T_obj_list = []
+    return assign_chars(chars, grid, settings.snap_tolerance, leftover), leftover
+
+
+def _page_table(grid: PageGrid, by_cell: dict[int, T_obj_list], settings: ExtractSettings) -> PageTable:
+    return PageTable(grid, tuple(chars_to_text(by_cell.get(i, []), settings) for i in range(len(grid.cells))))
 
 
 def continues(prev: PageTable, nxt: PageTable, settings: ExtractSettings) -> bool:
