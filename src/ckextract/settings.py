@@ -43,8 +43,15 @@ class ExtractSettings:
     """A column gap is at least this × the body font size wide."""
     open_rule_min_length_ratio: float = 10.0
     """A horizontal line bounds such a table when it is at least this × the body font size long."""
+    figure_min_strokes: int = 12
+    """A grid with this many slanted strokes inside (plotted lines, pie slices) is a chart."""
+    min_filled_ratio: float = 0.2
+    """A grid where fewer than this share of the cells hold text is a chart's gridlines."""
     stitch_x_tolerance: float = 3.0
     """Column boundaries of a table continued on the next page match within this."""
+    stitch_max_lines_between: int = 3
+    """A table continues on the next page only if at most this many lines of free text
+    follow it on its page and precede its continuation (running heads, page numbers)."""
     max_pages: int = 2000
     """Documents with more pages are refused (a guard against page-count bombs)."""
 

@@ -83,8 +83,8 @@ def assemble(
         raise NoTextLayerError(doc.path)
     if glyphs and sum(c.cid_glyphs for c in chunks) == glyphs:
         raise CidOnlyError(doc.path)
-    tables = tuple(to_table(i, group) for i, group in enumerate(stitch(parts_by_page, settings)))
     lines = tuple(line for c in chunks for line in c.lines)
+    tables = tuple(to_table(i, group) for i, group in enumerate(stitch(parts_by_page, settings, lines)))
     return Extraction(doc, page_count, tables, tuple(no_text), lines)
 
 

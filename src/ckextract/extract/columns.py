@@ -15,7 +15,7 @@ draws elsewhere (a shaded body row drawn as one cell under a header of five).
 
 from __future__ import annotations
 
-import re
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -24,6 +24,7 @@ from pdfplumber import table as pt
 
 from ckextract._typing import BBox, T_obj, T_obj_list
 from ckextract.extract.grid import GridCell, PageGrid
+from ckextract.extract.rows import is_number
 from ckextract.extract.text import group_lines
 from ckextract.settings import ExtractSettings
 
@@ -225,7 +226,7 @@ def column_boundaries(
     # coverage: how many lines have text over each stretch between segment ends
     points = sorted({lo, hi, *(s.x0 for s in segs), *(s.x1 for s in segs)})
     stretches: list[tuple[float, float, int]] = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         mid = (a + b) / 2
         count = sum(1 for row in rows if any(s.x0 < mid < s.x1 for s in row))
         stretches.append((a, b, count))
@@ -290,16 +291,13 @@ def _columns_of(seg: Segment, xs: Sequence[float]) -> tuple[int, int]:
     return cols[0], cols[-1]
 
 
-_NUMERIC = re.compile(r"^[\d\s.,%+\-–()*]+$")
-
-
 def _continues(prev: list[tuple[int, int]], line: list[tuple[int, int]], texts: list[str]) -> bool:
     """Whether a line is the wrapped continuation of the line above (a header's second
     line): it leaves the first column empty, is not numbers, and each of its pieces lies
     in exactly the columns of a piece of the line above."""
     if not line or any(c0 == 0 for c0, _ in line):
         return False
-    if all(_NUMERIC.match(t) for t in texts):
+    if all(is_number(t) for t in texts):
         return False
     return all(span in prev for span in line)
 
@@ -343,7 +341,7 @@ def open_grid(
     if multi < max(2, len(rows) // 2):
         return None
     ys = [top]
-    for a, b in zip(rows, rows[1:], strict=False):
+    for a, b in itertools.pairwise(rows):
         above = max(float(c["bottom"]) for i in a for c in lines[i])
         below = min(float(c["top"]) for i in b for c in lines[i])
         ys.append((above + below) / 2)

@@ -7,13 +7,16 @@ rows (the repeated header) are dropped.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pdfplumber.page import Page
 
 from ckextract._typing import T_obj_list
 from ckextract.extract.columns import open_regions, read_region, split_merged_cells
+from ckextract.extract.figures import is_figure, slanted_strokes
 from ckextract.extract.grid import PageGrid, find_grids, page_edges
+from ckextract.extract.rows import split_stacked_rows
 from ckextract.extract.text import assign_chars, chars_to_text, chars_to_text_lines, clean_chars
 from ckextract.records import Cell, Table, TextLine
 from ckextract.settings import ExtractSettings
@@ -48,26 +51,53 @@ def page_tables(
     x0, top, x1, bottom = page.bbox
     bbox = (float(x0), float(top), float(x1), float(bottom))
     edges = page_edges(page.rects, page.lines, page.curves, bbox, settings)
-    out = []
+    slanted = slanted_strokes(page.lines, page.curves)
+    out: list[PageTable] = []
     free = chars
     regions, grids = open_regions(edges, chars, find_grids(edges, page_number, settings), settings)
     for grid in grids:
-        by_cell, free = _fill(grid, free, settings)
+        by_cell, rest = _fill(grid, free, settings)
         if settings.open_tables:
-            split = split_merged_cells(grid, by_cell, settings)
-            if split is not grid:
-                grid = split
-                by_cell, _ = _fill(grid, [c for cs in by_cell.values() for c in cs], settings)
-        out.append(_page_table(grid, by_cell, settings))
+            grid, by_cell = _refine(grid, by_cell, settings)
+        free = _keep_table(out, grid, by_cell, free, rest, slanted, settings)
     for region in regions:
         open_grid = read_region(region, edges, free, page_number, settings)
         if open_grid is not None:
-            by_cell, free = _fill(open_grid, free, settings)
-            out.append(_page_table(open_grid, by_cell, settings))
+            by_cell, rest = _fill(open_grid, free, settings)
+            free = _keep_table(out, open_grid, by_cell, free, rest, slanted, settings)
     out.sort(key=lambda t: (t.grid.ys[0], t.grid.xs[0]))
     lines = chars_to_text_lines(free, page_number, settings)
     glyphs = [c["text"] for c in chars if not c["text"].isspace()]
     return out, lines, len(glyphs), sum(1 for t in glyphs if t.startswith("(cid:"))
+
+
+def _refine(
+    grid: PageGrid, by_cell: dict[int, T_obj_list], settings: ExtractSettings
+) -> tuple[PageGrid, dict[int, T_obj_list]]:
+    """A ruled grid with the columns and rows its text shows but its lines do not draw."""
+    for step in (lambda g, b: split_merged_cells(g, b, settings), split_stacked_rows):
+        refined = step(grid, by_cell)
+        if refined is not grid:
+            grid = refined
+            by_cell, _ = _fill(grid, [c for cs in by_cell.values() for c in cs], settings)
+    return grid, by_cell
+
+
+def _keep_table(
+    out: list[PageTable],
+    grid: PageGrid,
+    by_cell: dict[int, T_obj_list],
+    free: T_obj_list,
+    rest: T_obj_list,
+    slanted: list[tuple[float, float]],
+    settings: ExtractSettings,
+) -> T_obj_list:
+    """Add the grid's table to ``out`` unless it is a figure; the chars still free after it."""
+    table = _page_table(grid, by_cell, settings)
+    if is_figure(grid, list(table.texts), slanted, settings):
+        return free
+    out.append(table)
+    return rest
 
 
 def _fill(
@@ -82,12 +112,33 @@ def _page_table(grid: PageGrid, by_cell: dict[int, T_obj_list], settings: Extrac
     return PageTable(grid, tuple(chars_to_text(by_cell.get(i, []), settings) for i in range(len(grid.cells))))
 
 
-def continues(prev: PageTable, nxt: PageTable, settings: ExtractSettings) -> bool:
-    """Whether ``nxt`` (first table of the next page) continues ``prev`` (last of its page)."""
+def continues(
+    prev: PageTable, nxt: PageTable, settings: ExtractSettings, lines: Sequence[TextLine] = ()
+) -> bool:
+    """Whether ``nxt`` (first table of the next page) continues ``prev`` (last of its page):
+    same columns, and little text after ``prev`` on its page and before ``nxt`` on its
+    own (a running head, a page number; not the paragraphs and caption of a new table)."""
     if nxt.page_number != prev.page_number + 1 or nxt.grid.n_cols != prev.grid.n_cols:
         return False
-    return all(
+    if not all(
         abs(a - b) <= settings.stitch_x_tolerance for a, b in zip(prev.grid.xs, nxt.grid.xs, strict=True)
+    ):
+        return False
+    after = _lines_beside(lines, prev, below=True)
+    before = _lines_beside(lines, nxt, below=False)
+    return after <= settings.stitch_max_lines_between and before <= settings.stitch_max_lines_between
+
+
+def _lines_beside(lines: Sequence[TextLine], part: PageTable, *, below: bool) -> int:
+    """Free text lines below (or above) a page table, over its width."""
+    x0, top, x1, bottom = part.grid.bbox
+    return sum(
+        1
+        for ln in lines
+        if ln.page_number == part.page_number
+        and ln.bbox[0] < x1
+        and ln.bbox[2] > x0
+        and (ln.bbox[1] >= bottom if below else ln.bbox[3] <= top)
     )
 
 
@@ -103,13 +154,20 @@ def repeated_header_rows(first: PageTable, part: PageTable) -> int:
     return n
 
 
-def stitch(parts_by_page: list[list[PageTable]], settings: ExtractSettings) -> list[list[PageTable]]:
-    """Group page tables into document tables (each a list of page parts)."""
+def stitch(
+    parts_by_page: list[list[PageTable]], settings: ExtractSettings, lines: Sequence[TextLine] = ()
+) -> list[list[PageTable]]:
+    """Group page tables into document tables (each a list of page parts); ``lines`` is
+    the free text of those pages (see :func:`continues`)."""
     groups: list[list[PageTable]] = []
     last_of_prev_page: list[PageTable] | None = None
     for parts in parts_by_page:
         for i, part in enumerate(parts):
-            if i == 0 and last_of_prev_page is not None and continues(last_of_prev_page[-1], part, settings):
+            if (
+                i == 0
+                and last_of_prev_page is not None
+                and continues(last_of_prev_page[-1], part, settings, lines)
+            ):
                 last_of_prev_page.append(part)
             else:
                 groups.append([part])
