@@ -117,6 +117,25 @@ def test_tabular_list_stitched_without_header_rows() -> None:
     assert (leads["広島県"], leads["徳島県"], leads["高知県"]) == ("広島大学", "徳島大学", None)
 
 
+RULES_ONLY = FIXTURES / "adoption_list" / "rules_only_narrow.pdf"
+
+
+def test_list_ruled_only_above_and_below_reads_like_the_boxed_list() -> None:
+    """Same list, no column lines (the columns are white space), other widths and font,
+    12 rows a page: the same 23 adoptions, the empty 年度/分野 columns kept as columns."""
+    boxed = records_of(TABULAR).adoptions
+    records = records_of(RULES_ONLY)
+    (table,) = records.extraction.tables
+    assert table.pages == (1, 2)
+    assert table.grid()[0] == ["No.", "年度", "分野", "提案タイプ", "拠点名", "代表機関", "参画自治体"]
+
+    def view(adoptions):  # type: ignore[no-untyped-def]
+        return [(a.entry_index, a.region_name, a.lead_institution, a.project_name) for a in adoptions]
+
+    assert view(records.adoptions) == view(boxed)
+    assert len(boxed) == 23
+
+
 def test_warehouse_links_and_multi_program_regions(db_path: Path) -> None:
     ingest([RAW_PDFS], db_path)
     con = duckdb.connect(str(db_path))

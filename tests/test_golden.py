@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MAP_VARIANTS, RAW_PDFS, VARIANTS, compare_golden, golden_view, records_of
+from tests.conftest import FIXTURES, MAP_VARIANTS, RAW_PDFS, VARIANTS, compare_golden, golden_view, records_of
 
-PDFS = [*sorted(RAW_PDFS.glob("*.pdf")), *VARIANTS, *MAP_VARIANTS]
+LISTS = sorted((FIXTURES / "adoption_list").glob("*.pdf"))
+PDFS = [*sorted(RAW_PDFS.glob("*.pdf")), *VARIANTS, *MAP_VARIANTS, *LISTS]
 
 
 @pytest.mark.parametrize("path", PDFS, ids=[p.stem for p in PDFS])

@@ -43,13 +43,21 @@ def kyoso_rows() -> list[tuple[str, ...]]:
     return [(str(i + 1), *r) for i, r in enumerate(rows)]
 
 
-def tabular_list(path: Path, font: str = "IPAGothic") -> None:
+def tabular_list(
+    path: Path,
+    font: str = "IPAGothic",
+    widths: tuple[float, ...] = (24, 34, 40, 48, 200, 90, 80),
+    rules_only: bool = False,
+    per_page: int = 9,
+) -> None:
+    """The list as a ruled grid of boxed cells, or (``rules_only``) as many ministries
+    set it: rules above and below the header and at the foot of each page, no column
+    lines — the columns are only white space."""
     register(font)
     from make_variants import Style
 
     style = Style(font=font)
     page_w, page_h = A4
-    widths = (24, 34, 40, 48, 200, 90, 80)
     size, leading, pad, margin = 7.5, 10.0, 3.0, 40.0
     c = Canvas(str(path), pagesize=A4, invariant=True)
     c.setTitle(LIST_TITLE)
@@ -61,13 +69,20 @@ def tabular_list(path: Path, font: str = "IPAGothic") -> None:
         ]
         h = max(1, *(len(w) for w in wrapped)) * leading + 2 * pad
         x = margin
-        for lines, w in zip(wrapped, widths, strict=True):
-            if bold:
-                c.setFillColor(Color(0.85, 0.89, 0.95))
-                c.rect(x, page_h - top - h, w, h, stroke=0, fill=1)
+        if rules_only and bold:
             c.setStrokeColor(black)
-            c.setLineWidth(0.6)
-            c.rect(x, page_h - top - h, w, h, stroke=1, fill=0)
+            c.setLineWidth(1.0)
+            c.line(margin, page_h - top, margin + sum(widths), page_h - top)
+            c.setLineWidth(0.5)
+            c.line(margin, page_h - top - h, margin + sum(widths), page_h - top - h)
+        for lines, w in zip(wrapped, widths, strict=True):
+            if not rules_only:
+                if bold:
+                    c.setFillColor(Color(0.85, 0.89, 0.95))
+                    c.rect(x, page_h - top - h, w, h, stroke=0, fill=1)
+                c.setStrokeColor(black)
+                c.setLineWidth(0.6)
+                c.rect(x, page_h - top - h, w, h, stroke=1, fill=0)
             c.setFillColor(black)
             for i, line in enumerate(lines):
                 c.setFont(font, size)
@@ -84,10 +99,13 @@ def tabular_list(path: Path, font: str = "IPAGothic") -> None:
         top = margin + 20
         top += draw_row(HEADERS, top, bold=True)
         placed = 0
-        while i < len(rows) and placed < 9:
+        while i < len(rows) and placed < per_page:
             top += draw_row(rows[i], top)
             i += 1
             placed += 1
+        if rules_only:
+            c.setLineWidth(1.0)
+            c.line(margin, page_h - top, margin + sum(widths), page_h - top)
         c.setFont(font, 8)
         c.drawString(page_w / 2 - 10, 30, f"- {page} -")
         c.showPage()
@@ -185,7 +203,19 @@ def main() -> None:
     out = ROOT / "tests" / "fixtures" / "map_slide"
     out.mkdir(parents=True, exist_ok=True)
     map_variant(out / "map_variant.pdf")
-    print("wrote raw_pdfs/kyoso_no_ba_saitaku_ichiran.pdf, tests/fixtures/map_slide/map_variant.pdf")
+    lists = ROOT / "tests" / "fixtures" / "adoption_list"
+    lists.mkdir(parents=True, exist_ok=True)
+    tabular_list(
+        lists / "rules_only_narrow.pdf",
+        font="HeiseiKakuGo-W5",
+        widths=(22, 30, 30, 44, 150, 110, 70),
+        rules_only=True,
+        per_page=12,
+    )
+    print(
+        "wrote raw_pdfs/kyoso_no_ba_saitaku_ichiran.pdf, tests/fixtures/map_slide/map_variant.pdf,"
+        " tests/fixtures/adoption_list/rules_only_narrow.pdf"
+    )
 
 
 if __name__ == "__main__":

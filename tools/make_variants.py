@@ -61,7 +61,7 @@ class Style:
     pagesize: tuple[float, float] = landscape(A4)
     region_width: float = 34
     field_widths: tuple[float, float, float] = (70, 110, 100)
-    draw: str = "rules"  # rules | shaded
+    draw: str = "rules"  # rules | shaded | open (rules between rows only)
     rows_per_page: int | None = None
     letter_spacing: str = "charspace"  # charspace | literal
     fake_bold_regions: bool = False
@@ -207,6 +207,10 @@ def cell_box(c: Canvas, box: Box, style: Style, pad: float = 2.0) -> None:
         gap = 0.75
         c.setFillColor(box.fill)
         c.rect(box.x + gap / 2, y + gap / 2, box.w - gap, box.h - gap, stroke=0, fill=1)
+    elif style.draw == "open":  # a rule above each cell, inset a little (no column lines)
+        c.setStrokeColor(black)
+        c.setLineWidth(0.5)
+        c.line(box.x + 1.5, y + box.h, box.x + box.w - 1.5, y + box.h)
     else:
         c.setStrokeColor(black)
         c.setLineWidth(0.5)
@@ -312,6 +316,9 @@ def render(path: Path, rows: tuple[RegionRow, ...], style: Style) -> None:
             remaining.pop(0)
         for box in boxes:
             cell_box(c, box, style)
+        if style.draw == "open":
+            c.setLineWidth(0.8)
+            c.line(style.margin, page_h - top, style.margin + sum(col_w), page_h - top)
         if not remaining:
             c.setFont(style.font, 6)
             c.setFillColor(black)
@@ -361,6 +368,11 @@ VARIANTS: dict[str, tuple[tuple[RegionRow, ...], Style]] = {
             field_widths=(100, 140, 130),
             rows_per_page=2,
         ),
+    ),
+    # rows ruled, no column lines: the columns are white space; Mincho, wider gutters
+    "open_rules_mincho": (
+        SEED_ROWS,
+        Style(font="IPAMincho", draw="open", size=6.0, field_widths=(72, 112, 104), rows_per_page=2),
     ),
 }
 

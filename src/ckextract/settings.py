@@ -37,7 +37,7 @@ class ExtractSettings:
     open_tables: bool = True
     """Also read tables whose columns are drawn by white space only (rows ruled or
     shaded): see :mod:`ckextract.extract.columns`."""
-    open_column_gap_ratio: float = 0.8
+    open_column_gap_ratio: float = 0.6
     """In such tables a gap wider than this × font size inside a line separates two cells."""
     open_min_gap_ratio: float = 0.5
     """A column gap is at least this × the body font size wide."""

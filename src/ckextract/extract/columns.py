@@ -25,7 +25,7 @@ from pdfplumber import table as pt
 from ckextract._typing import BBox, T_obj, T_obj_list
 from ckextract.extract.grid import GridCell, PageGrid
 from ckextract.extract.rows import is_number
-from ckextract.extract.text import group_lines
+from ckextract.extract.text import glyph_end, group_lines
 from ckextract.settings import ExtractSettings
 
 
@@ -84,7 +84,7 @@ def line_segments(line: T_obj_list, gap_ratio: float) -> list[Segment]:
         if ch["text"].isspace():
             continue
         size = float(ch.get("size") or 1.0)
-        if current and ch["x0"] - current[-1]["x1"] > gap_ratio * size:
+        if current and ch["x0"] - glyph_end(current[-1], ch) > gap_ratio * size:
             out.append(_segment(current))
             current = []
         current.append(ch)
@@ -94,9 +94,7 @@ def line_segments(line: T_obj_list, gap_ratio: float) -> list[Segment]:
 
 
 def _segment(chars: T_obj_list) -> Segment:
-    return Segment(
-        float(chars[0]["x0"]), float(max(c["x1"] for c in chars)), "".join(c["text"] for c in chars)
-    )
+    return Segment(float(chars[0]["x0"]), max(glyph_end(c) for c in chars), "".join(c["text"] for c in chars))
 
 
 def is_prose(segments: Sequence[Segment], width: float) -> bool:
@@ -240,16 +238,46 @@ def column_boundaries(
         while j + 1 < len(stretches) and stretches[j + 1][2] <= crossings:
             j += 1
         low = stretches[i : j + 1]
-        if i == 0 or j == len(stretches) - 1:  # past the text's ends: no column beyond
-            i = j + 1
-            continue
         fewest = min(c for _, _, c in low)
-        best = max((s for s in low if s[2] == fewest), key=lambda s: s[1] - s[0])
-        if low[-1][1] - low[0][0] >= min_gap and best[1] - best[0] > 0:
-            borders.append((best[0] + best[1]) / 2)
+        if fewest == 0:  # every clear stretch (header words over empty columns sit between them)
+            clear = _runs([(a, b) for a, b, c in low if c == 0])
+            borders.extend((a + b) / 2 for a, b in clear if b - a >= min_gap)
+        elif 0 < i and j < len(stretches) - 1:  # text crosses it; not past the text's ends
+            best = max((s for s in low if s[2] == fewest), key=lambda s: s[1] - s[0])
+            if low[-1][1] - low[0][0] >= min_gap and best[1] - best[0] > 0:
+                borders.append((best[0] + best[1]) / 2)
         i = j + 1
     borders.append(x1)
     return borders
+
+
+def gap_ranges(
+    rows: Sequence[Sequence[Segment]], xs: Sequence[float], forced: Sequence[float] = ()
+) -> tuple[tuple[float, float], ...]:
+    """For each column border, the white space it lies in: from the nearest text end on
+    its left to the nearest text start on its right (text running across it aside).
+    The outer borders and drawn lines (``forced``) stay where they are."""
+    out = []
+    for k, x in enumerate(xs):
+        if k in (0, len(xs) - 1) or x in forced:
+            out.append((x, x))
+            continue
+        segs = [s for row in rows for s in row if not s.x0 < x < s.x1]
+        lo = max((s.x1 for s in segs if s.x1 <= x), default=x)
+        hi = min((s.x0 for s in segs if s.x0 >= x), default=x)
+        out.append((lo, hi))
+    return tuple(out)
+
+
+def _runs(stretches: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Adjacent stretches joined."""
+    out: list[tuple[float, float]] = []
+    for a, b in stretches:
+        if out and abs(out[-1][1] - a) < 1e-6:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def supported_borders(
@@ -291,10 +319,10 @@ def _columns_of(seg: Segment, xs: Sequence[float]) -> tuple[int, int]:
     return cols[0], cols[-1]
 
 
-def _continues(prev: list[tuple[int, int]], line: list[tuple[int, int]], texts: list[str]) -> bool:
-    """Whether a line is the wrapped continuation of the line above (a header's second
-    line): it leaves the first column empty, is not numbers, and each of its pieces lies
-    in exactly the columns of a piece of the line above."""
+def _continues(prev: set[tuple[int, int]], line: list[tuple[int, int]], texts: list[str]) -> bool:
+    """Whether a line continues the row above (a header's second line, the wrapped text of
+    a cell): it leaves the first column empty, is not numbers, and each of its pieces lies
+    in exactly the columns of a piece of that row's lines."""
     if not line or any(c0 == 0 for c0, _ in line):
         return False
     if all(is_number(t) for t in texts):
@@ -326,17 +354,18 @@ def open_grid(
     xs = supported_borders(segments, xs, forced)
     if len(xs) < 3:
         return None
-    # rows: each line, unless it continues the line above within the same band of rules
+    # rows: each line, unless it continues the row above within the same band of rules
     rows: list[list[int]] = []
-    spans_above: list[tuple[int, int]] = []
+    row_spans: set[tuple[int, int]] = set()
     for i, (ln, segs) in enumerate(zip(lines, segments, strict=True)):
         spans = [_columns_of(s, xs) for s in segs]
         ruled = i and any(lines[i - 1][0]["bottom"] <= y <= ln[0]["top"] for y in inner_rules)
-        if rows and not ruled and _continues(spans_above, spans, [s.text for s in segs]):
+        if rows and not ruled and _continues(row_spans, spans, [s.text for s in segs]):
             rows[-1].append(i)
+            row_spans.update(spans)
         else:
             rows.append([i])
-        spans_above = spans
+            row_spans = set(spans)
     multi = sum(1 for segs in segments if len(segs) >= 2)
     if multi < max(2, len(rows) // 2):
         return None
@@ -348,7 +377,16 @@ def open_grid(
     ys.append(bottom)
     cells: list[GridCell] = []
     for r, members in enumerate(rows):
-        spans = sorted({_columns_of(s, xs) for i in members for s in segments[i]})
+        row_segs = [s for i in members for s in segments[i]]
+        found = [_columns_of(s, xs) for s in row_segs]
+        spans = sorted(
+            {
+                centred_span(
+                    seg, span, xs, {k for o in found if o != span for k in range(o[0], o[1] + 1)}, size
+                )
+                for seg, span in zip(row_segs, found, strict=True)
+            }
+        )
         taken = [False] * (len(xs) - 1)
         for c0, c1 in spans:
             if any(taken[c0 : c1 + 1]):
@@ -360,7 +398,33 @@ def open_grid(
             if not used:
                 cells.append(GridCell(r, k, 1, 1, (xs[k], ys[r], xs[k + 1], ys[r + 1])))
     cells.sort(key=lambda c: (c.row, c.col))
-    return PageGrid(page_number, tuple(xs), tuple(ys), tuple(cells))
+    return PageGrid(page_number, tuple(xs), tuple(ys), tuple(cells), gap_ranges(segments, xs, forced))
+
+
+def centred_span(
+    seg: Segment, span: tuple[int, int], xs: Sequence[float], occupied: set[int], tolerance: float
+) -> tuple[int, int]:
+    """The columns a text over several columns heads: those it is centred over (a group
+    header centred over three columns may reach over only two of them), widened only
+    over columns empty in its row and only when that centres it within ``tolerance``."""
+    c0, c1 = span
+    if c0 == c1:
+        return span
+    middle = (seg.x0 + seg.x1) / 2
+
+    def error(a: int, b: int) -> float:
+        return abs((xs[a] + xs[b + 1]) / 2 - middle)
+
+    best, best_error = span, error(c0, c1)
+    for a in range(c0, -1, -1):
+        if a < c0 and a in occupied:
+            break
+        for b in range(c1, len(xs) - 1):
+            if b > c1 and b in occupied:
+                break
+            if error(a, b) < best_error:
+                best, best_error = (a, b), error(a, b)
+    return best if best == span or best_error <= tolerance else span
 
 
 def _inside(ch: T_obj, box: BBox, slack: float) -> bool:
@@ -412,4 +476,4 @@ def split_merged_cells(
     if not changed:
         return grid
     cells.sort(key=lambda c: (c.row, c.col))
-    return PageGrid(grid.page_number, grid.xs, grid.ys, tuple(cells))
+    return PageGrid(grid.page_number, grid.xs, grid.ys, tuple(cells), grid.x_ranges)

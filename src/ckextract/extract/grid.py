@@ -36,6 +36,16 @@ class PageGrid:
     xs: tuple[float, ...]
     ys: tuple[float, ...]
     cells: tuple[GridCell, ...]
+    x_ranges: tuple[tuple[float, float], ...] = ()
+    """For a grid read from white space, where each of ``xs`` may lie (its gap between
+    texts); empty for a ruled grid, whose borders are drawn."""
+
+    def x_range(self, i: int, tolerance: float) -> tuple[float, float]:
+        """Where border ``xs[i]`` may lie: its gap, or ``tolerance`` around a drawn line."""
+        if self.x_ranges:
+            lo, hi = self.x_ranges[i]
+            return (min(lo, self.xs[i] - tolerance), max(hi, self.xs[i] + tolerance))
+        return (self.xs[i] - tolerance, self.xs[i] + tolerance)
 
     @property
     def bbox(self) -> BBox:

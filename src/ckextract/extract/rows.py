@@ -93,4 +93,4 @@ def split_stacked_rows(grid: PageGrid, chars_by_cell: dict[int, T_obj_list]) -> 
         else:
             cells.append(GridCell(row, c.col, span, c.col_span, c.bbox))
     cells.sort(key=lambda c: (c.row, c.col))
-    return PageGrid(grid.page_number, grid.xs, tuple(new_ys), tuple(cells))
+    return PageGrid(grid.page_number, grid.xs, tuple(new_ys), tuple(cells), grid.x_ranges)

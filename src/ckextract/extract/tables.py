@@ -116,14 +116,15 @@ def continues(
     prev: PageTable, nxt: PageTable, settings: ExtractSettings, lines: Sequence[TextLine] = ()
 ) -> bool:
     """Whether ``nxt`` (first table of the next page) continues ``prev`` (last of its page):
-    same columns, and little text after ``prev`` on its page and before ``nxt`` on its
+    same columns (each border where the other page's may lie), and little text after ``prev`` on its page and before ``nxt`` on its
     own (a running head, a page number; not the paragraphs and caption of a new table)."""
     if nxt.page_number != prev.page_number + 1 or nxt.grid.n_cols != prev.grid.n_cols:
         return False
-    if not all(
-        abs(a - b) <= settings.stitch_x_tolerance for a, b in zip(prev.grid.xs, nxt.grid.xs, strict=True)
-    ):
-        return False
+    tol = settings.stitch_x_tolerance
+    for i in range(len(prev.grid.xs)):
+        a, b = prev.grid.x_range(i, tol), nxt.grid.x_range(i, tol)
+        if a[0] > b[1] or b[0] > a[1]:  # the borders' gaps do not meet
+            return False
     after = _lines_beside(lines, prev, below=True)
     before = _lines_beside(lines, nxt, below=False)
     return after <= settings.stitch_max_lines_between and before <= settings.stitch_max_lines_between

@@ -61,6 +61,20 @@ Hanging punctuation (ぶら下がり: a line-end ``、`` set past the text area)
 centre over the cell border, but its origin inside the cell that laid it out."""
 
 
+HANGING = frozenset("、。，．・）」』】”ー")
+"""Full-width punctuation and marks that may not begin a line (行頭禁則) and so may hang
+past its end (ぶら下がり)."""
+
+
+def glyph_end(ch: T_obj, following: T_obj | None = None) -> float:
+    """Where a glyph's text ends for layout: its right side; for hanging punctuation not
+    followed at once by more text, its left side (it is set into the gutter, past the
+    end of the text area that laid it out, and may overlap the next column's text)."""
+    if ch["text"] in HANGING and (following is None or abs(following["x0"] - ch["x1"]) > 0.5):
+        return float(ch["x0"])
+    return float(ch["x1"])
+
+
 RUN_GAP = 0.15
 """Two glyphs of one line belong to one run of text when the second starts within
 this × font size of where the first ends."""
@@ -241,23 +255,32 @@ def _merge_pieces(pieces: list[T_obj_list], column_gap_ratio: float) -> list[T_o
             size,
         )
 
+    items = sorted(((box(g), g) for g in pieces), key=lambda item: item[0][0])  # boxes computed once
     merged = True
     while merged:
         merged = False
-        pieces.sort(key=lambda g: min(c["x0"] for c in g))
-        for i in range(len(pieces)):
-            a = box(pieces[i])
-            for j in range(i + 1, len(pieces)):
-                b = box(pieces[j])
+        for i in range(len(items)):
+            a = items[i][0]
+            for j in range(i + 1, len(items)):
+                b = items[j][0]
                 if b[0] > a[2] + column_gap_ratio * max(a[4], b[4]):
                     break
                 a_mid, b_mid = (a[1] + a[3]) / 2, (b[1] + b[3]) / 2
                 if a[1] <= b_mid <= a[3] or b[1] <= a_mid <= b[3]:
-                    pieces[i] = pieces[i] + pieces.pop(j)
+                    _, glyphs = items.pop(j)
+                    joined = (
+                        min(a[0], b[0]),
+                        min(a[1], b[1]),
+                        max(a[2], b[2]),
+                        max(a[3], b[3]),
+                        max(a[4], b[4]),
+                    )
+                    items[i] = (joined, items[i][1] + glyphs)
                     merged = True
                     break
             if merged:
                 break
+    pieces = [g for _, g in items]
     out = [sorted(g, key=lambda c: c["x0"]) for g in pieces]
     out.sort(key=lambda g: (min(c["top"] for c in g), g[0]["x0"]))
     return out

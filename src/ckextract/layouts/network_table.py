@@ -1,7 +1,8 @@
 """The network table (地域の産学官ネットワークの可視化): regions × programs × 名称/構成員/取組概要.
 
 Recognized from its header, wherever it sits: group headers that name a
-program (merged over their columns) above sub-headers that name the fields.
+program (merged over their columns, or in a table without column lines reaching
+over some of them) above sub-headers that name the fields.
 The region column is the one no program group covers. Column order, widths,
 the number of programs and of regions are all read from the table.
 """
@@ -59,15 +60,21 @@ def read_header(table: Table) -> Header | None:
     if label_row < 0:
         return None
     groups: dict[str, dict[str, int]] = {}
-    for col, field_name in fields_by_col.items():
+    current: str | None = None  # the program of the field column to the left
+    for col, field_name in sorted(fields_by_col.items()):
         program = None
         for r in range(label_row - 1, -1, -1):
             program = match_program(_text(table, r, col))
             if program:
                 break
-        if program is None:
+        if program is not None:
+            current = program.program_id
+        elif current is None or field_name in groups[current] or col - 1 not in fields_by_col:
+            current = None
             continue
-        groups.setdefault(program.program_id, {}).setdefault(field_name, col)
+        # else: a group header without column lines reaches only as far as its text; the
+        # field columns right of it, up to the next program, are still its own
+        groups.setdefault(current, {}).setdefault(field_name, col)
     usable = tuple(ColumnGroup(p, cols) for p, cols in groups.items() if "name" in cols)
     if not usable:
         return None
