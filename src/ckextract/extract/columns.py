@@ -242,7 +242,7 @@ def column_boundaries(
         if fewest == 0:  # every clear stretch (header words over empty columns sit between them)
             clear = _runs([(a, b) for a, b, c in low if c == 0])
             borders.extend((a + b) / 2 for a, b in clear if b - a >= min_gap)
-        elif 0 < i and j < len(stretches) - 1:  # text crosses it; not past the text's ends
+        elif i > 0 and j < len(stretches) - 1:  # text crosses it; not past the text's ends
             best = max((s for s in low if s[2] == fewest), key=lambda s: s[1] - s[0])
             if low[-1][1] - low[0][0] >= min_gap and best[1] - best[0] > 0:
                 borders.append((best[0] + best[1]) / 2)
@@ -378,13 +378,13 @@ def open_grid(
     cells: list[GridCell] = []
     for r, members in enumerate(rows):
         row_segs = [s for i in members for s in segments[i]]
-        found = [_columns_of(s, xs) for s in row_segs]
+        seg_cols = [_columns_of(s, xs) for s in row_segs]
         spans = sorted(
             {
                 centred_span(
-                    seg, span, xs, {k for o in found if o != span for k in range(o[0], o[1] + 1)}, size
+                    seg, cols, xs, {k for o in seg_cols if o != cols for k in range(o[0], o[1] + 1)}, size
                 )
-                for seg, span in zip(row_segs, found, strict=True)
+                for seg, cols in zip(row_segs, seg_cols, strict=True)
             }
         )
         taken = [False] * (len(xs) - 1)
