@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pdfplumber.page import Page
 
 from ckextract._typing import T_obj_list
-from ckextract.extract.columns import open_regions, read_region, split_merged_cells
+from ckextract.extract.columns import read_region, split_merged_cells
 from ckextract.extract.figures import is_figure, slanted_strokes
 from ckextract.extract.grid import PageGrid, find_grids, page_edges
 from ckextract.extract.rows import split_stacked_rows
+from ckextract.extract.rules import open_regions
 from ckextract.extract.text import assign_chars, chars_to_text, chars_to_text_lines, clean_chars
 from ckextract.records import Cell, Table, TextLine
 from ckextract.settings import ExtractSettings
