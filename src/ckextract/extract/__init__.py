@@ -1,8 +1,11 @@
 """Stage 2, extract: a PDF → its tables, every cell with its provenance.
 
 :func:`extract_document` is the stage's entry point; the chain inside is
-``pdf`` (open safely) → ``grid`` (edges → cells → grid) → ``text`` (glyphs →
-cell text) → ``tables`` (stitch pages). For parallel work a document's pages can
+``pdf`` (open safely) → ``grid`` (edges → cells → grid: ruled tables) →
+``rules`` + ``columns`` (stacked horizontal rules → regions → columns from white
+space: tables without column lines) → ``rows`` (a ruled row stacking figures line
+by line) → ``figures`` (charts and framed text are not tables) → ``text`` (glyphs →
+cell text) → ``tables`` (per page, then stitched across pages). For parallel work a document's pages can
 be read in chunks (:func:`read_pages`, in separate processes) and put together
 by :func:`assemble`, which stitches tables across the chunks as across pages.
 """
