@@ -19,9 +19,9 @@ from pathlib import Path
 import pdfplumber
 
 from bench.common import table
-from bench.icdar import documents, truth_grids
+from bench.icdar import documents
 from ckextract._typing import Grid
-from ckextract.accuracy import Scores, score
+from ckextract.accuracy import Scores, icdar_grids, score
 from ckextract.discover import discover
 from ckextract.extract import extract_document
 
@@ -64,7 +64,7 @@ def tools() -> dict[str, Tool]:
 
 def main() -> None:
     docs = documents()
-    truth = {pdf: truth_grids(xml) for pdf, xml in docs}
+    truth = {pdf: icdar_grids(xml) for pdf, xml in docs}
     rows = []
     per_doc: dict[str, list[str]] = {}
     for name, tool in tools().items():

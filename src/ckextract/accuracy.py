@@ -9,9 +9,11 @@ import csv
 import io
 import re
 import unicodedata
+import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ckextract._typing import Grid
 
@@ -93,6 +95,29 @@ def row_agreement(
                 del unmatched[i]
                 break
     return RowAgreement(len(a_rows), len(b_rows), matched)
+
+
+def icdar_grids(str_xml: Path) -> list[Grid]:
+    """The tables of an ICDAR 2013 structure file (``*-str.xml``), one grid each (regions
+    on several pages stacked by their row/column increments)."""
+    grids = []
+    for table in ET.parse(str_xml).getroot().iter("table"):
+        cells = []
+        for region in table.iter("region"):
+            dr, dc = int(region.get("row-increment", 0)), int(region.get("col-increment", 0))
+            for cell in region.iter("cell"):
+                r, c = int(cell.get("start-row", 0)) + dr, int(cell.get("start-col", 0)) + dc
+                content = (cell.findtext("content") or "").strip()
+                cells.append((r, c, content))
+        if not cells:
+            continue
+        rows = max(r for r, _, _ in cells) + 1
+        cols = max(c for _, c, _ in cells) + 1
+        grid: Grid = [[None] * cols for _ in range(rows)]
+        for r, c, content in cells:
+            grid[r][c] = content
+        grids.append(grid)
+    return grids
 
 
 # --- ICDAR 2013 cell adjacency relations ----------------------------------------------------
