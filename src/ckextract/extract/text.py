@@ -128,12 +128,22 @@ def assign_chars(
     chars: T_obj_list, grid: PageGrid, border_tolerance: float = 0.0, leftover: T_obj_list | None = None
 ) -> dict[int, T_obj_list]:
     """Chars by the index of the grid cell where their run of text starts (the first
-    glyph's anchor point); runs starting outside the grid go to ``leftover``."""
+    glyph's anchor point); runs starting outside the grid go to ``leftover``.
+
+    A run that begins on a column line (its first glyph starts at most
+    ``border_tolerance`` left of the line and runs on across it) is the right cell's
+    text set flush against the line: MHLW 09's URL cell starts "www2." on the border.
+    Hanging punctuation never begins a run: it continues the text on its left.
+    """
     owners = grid.owners()
     out: dict[int, T_obj_list] = {}
-    for run in text_runs(chars, grid.xs[1:-1]):
+    borders = grid.xs[1:-1]
+    for run in text_runs(chars, borders):
         first = run[0]
         x = _anchor_x(first)
+        for b in borders:
+            if first["x0"] <= b < first["x1"] and b - first["x0"] <= border_tolerance:
+                x = max(x, b + 0.5 * (first["x1"] - b))
         pos = grid.locate(x, (first["top"] + first["bottom"]) / 2, border_tolerance)
         if pos is None or owners[pos[0]][pos[1]] < 0:
             if leftover is not None:
