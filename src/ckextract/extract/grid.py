@@ -85,6 +85,52 @@ def _is_visible(obj: T_obj) -> bool:
     return bool(obj.get("fill") or obj.get("stroke"))
 
 
+def _side(rect: T_obj, edge: T_obj) -> str:
+    if edge["orientation"] == "h":
+        return "top" if abs(edge["top"] - rect["top"]) < 1e-6 else "bottom"
+    return "left" if abs(edge["x0"] - rect["x0"]) < 1e-6 else "right"
+
+
+class Seams:
+    """Sides where two filled, unstroked rectangles of one colour meet: no line is seen
+    there (a shaded cell drawn as a rectangle per text line), so no cell border either.
+    Rectangles are looked up by colour and rounded coordinate (linear, not pairwise)."""
+
+    TOUCH = 0.5
+    COVER = 0.9
+
+    def __init__(self, rects: T_obj_list) -> None:
+        self._by_side: dict[tuple[str, str, int], T_obj_list] = {}
+        for r in rects:
+            if not r.get("fill") or r.get("stroke"):
+                continue
+            colour = str(r.get("non_stroking_color"))
+            for side in ("top", "bottom", "x0", "x1"):
+                self._by_side.setdefault((colour, side, round(r[side])), []).append(r)
+
+    def hides(self, rect: T_obj, edge: T_obj) -> bool:
+        if not rect.get("fill") or rect.get("stroke") or not self._by_side:
+            return False
+        colour = str(rect.get("non_stroking_color"))
+        side = _side(rect, edge)
+        # the side of a neighbour that would meet this one
+        at, facing, along = {
+            "top": (rect["top"], "bottom", ("x0", "x1")),
+            "bottom": (rect["bottom"], "top", ("x0", "x1")),
+            "left": (rect["x0"], "x1", ("top", "bottom")),
+            "right": (rect["x1"], "x0", ("top", "bottom")),
+        }[side]
+        lo, hi = rect[along[0]], rect[along[1]]
+        for k in (round(at) - 1, round(at), round(at) + 1):
+            for other in self._by_side.get((colour, facing, k), ()):
+                if other is rect or abs(other[facing] - at) > self.TOUCH:
+                    continue
+                shared = min(hi, other[along[1]]) - max(lo, other[along[0]])
+                if shared >= self.COVER * (hi - lo):
+                    return True
+        return False
+
+
 def page_edges(
     rects: T_obj_list, lines: T_obj_list, curves: T_obj_list, page_bbox: BBox, settings: ExtractSettings
 ) -> T_obj_list:
@@ -95,12 +141,14 @@ def page_edges(
     px0, ptop, px1, pbottom = page_bbox
     page_area = max((px1 - px0) * (pbottom - ptop), 1.0)
     edges: T_obj_list = []
-    for rect in rects:
-        if not _is_visible(rect):
-            continue
-        if rect["width"] * rect["height"] >= settings.background_area_ratio * page_area:
-            continue
-        edges.extend(geometry.rect_to_edges(rect))
+    shown = [
+        r
+        for r in rects
+        if _is_visible(r) and r["width"] * r["height"] < settings.background_area_ratio * page_area
+    ]
+    seams = Seams(shown)
+    for rect in shown:
+        edges.extend(e for e in geometry.rect_to_edges(rect) if not seams.hides(rect, e))
     edges.extend(geometry.line_to_edge(line) for line in lines)
     for curve in curves:
         edges.extend(geometry.curve_to_edges(curve))
