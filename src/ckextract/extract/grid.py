@@ -98,37 +98,48 @@ class Seams:
 
     TOUCH = 0.5
     COVER = 0.9
+    RULE = 2.0
+    """A filled rectangle thinner than this is a line drawn as a rectangle, not shading."""
+
+    @classmethod
+    def _shading(cls, rect: T_obj) -> bool:
+        return (
+            bool(rect.get("fill"))
+            and not rect.get("stroke")
+            and min(rect["width"], rect["height"]) >= cls.RULE
+        )
 
     def __init__(self, rects: T_obj_list) -> None:
         self._by_side: dict[tuple[str, str, int], T_obj_list] = {}
         for r in rects:
-            if not r.get("fill") or r.get("stroke"):
+            if not self._shading(r):
                 continue
             colour = str(r.get("non_stroking_color"))
             for side in ("top", "bottom", "x0", "x1"):
                 self._by_side.setdefault((colour, side, round(r[side])), []).append(r)
 
-    def hides(self, rect: T_obj, edge: T_obj) -> bool:
-        if not rect.get("fill") or rect.get("stroke") or not self._by_side:
-            return False
+    def hidden_sides(self, rect: T_obj) -> set[str]:
+        """The sides of ``rect`` (top, bottom, left, right) that meet a same-coloured fill."""
+        if not self._by_side or not self._shading(rect):
+            return set()
         colour = str(rect.get("non_stroking_color"))
-        side = _side(rect, edge)
-        # the side of a neighbour that would meet this one
-        at, facing, along = {
-            "top": (rect["top"], "bottom", ("x0", "x1")),
-            "bottom": (rect["bottom"], "top", ("x0", "x1")),
-            "left": (rect["x0"], "x1", ("top", "bottom")),
-            "right": (rect["x1"], "x0", ("top", "bottom")),
-        }[side]
-        lo, hi = rect[along[0]], rect[along[1]]
-        for k in (round(at) - 1, round(at), round(at) + 1):
-            for other in self._by_side.get((colour, facing, k), ()):
-                if other is rect or abs(other[facing] - at) > self.TOUCH:
-                    continue
-                shared = min(hi, other[along[1]]) - max(lo, other[along[0]])
-                if shared >= self.COVER * (hi - lo):
-                    return True
-        return False
+        out = set()
+        for side, at, facing, lo, hi, a, b in (
+            ("top", rect["top"], "bottom", rect["x0"], rect["x1"], "x0", "x1"),
+            ("bottom", rect["bottom"], "top", rect["x0"], rect["x1"], "x0", "x1"),
+            ("left", rect["x0"], "x1", rect["top"], rect["bottom"], "top", "bottom"),
+            ("right", rect["x1"], "x0", rect["top"], rect["bottom"], "top", "bottom"),
+        ):
+            k = round(at)
+            for bucket in (k - 1, k, k + 1):
+                for other in self._by_side.get((colour, facing, bucket), ()):
+                    if (
+                        other is not rect
+                        and abs(other[facing] - at) <= self.TOUCH
+                        and min(hi, other[b]) - max(lo, other[a]) >= self.COVER * (hi - lo)
+                    ):
+                        out.add(side)
+        return out
 
 
 def page_edges(
@@ -148,7 +159,8 @@ def page_edges(
     ]
     seams = Seams(shown)
     for rect in shown:
-        edges.extend(e for e in geometry.rect_to_edges(rect) if not seams.hides(rect, e))
+        hidden = seams.hidden_sides(rect)
+        edges.extend(e for e in geometry.rect_to_edges(rect) if not hidden or _side(rect, e) not in hidden)
     edges.extend(geometry.line_to_edge(line) for line in lines)
     for curve in curves:
         edges.extend(geometry.curve_to_edges(curve))

@@ -9,6 +9,7 @@ line-wrap rule in :mod:`ckextract.textrules`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from ckextract._typing import T_obj, T_obj_list
 from ckextract.extract.grid import PageGrid
@@ -198,10 +199,22 @@ def _line_text(line: T_obj_list, word_gap_ratio: float) -> str:
     return "".join(text for text, _ in _line_tokens(line, word_gap_ratio))
 
 
+_COLOURS: dict[tuple[object, ...], str | None] = {}
+
+
 def colour_hex(value: object) -> str | None:
     """A PDF fill colour (gray, RGB or CMYK components in 0..1) as ``#rrggbb``."""
     if not isinstance(value, tuple | list) or not value:
         return None
+    key = tuple(value)
+    if key not in _COLOURS:
+        if len(_COLOURS) > 4096:  # a page of gradients must not grow it without bound
+            _COLOURS.clear()
+        _COLOURS[key] = _colour_hex(key)
+    return _COLOURS[key]
+
+
+def _colour_hex(value: tuple[Any, ...]) -> str | None:
     try:
         comps = [float(v) for v in value]
     except (TypeError, ValueError):
