@@ -172,15 +172,20 @@ def page_edges(
     ]
 
 
-def find_cell_boxes(edges: T_obj_list, settings: ExtractSettings) -> list[list[BBox]]:
-    """Group the cells that the edges enclose into tables (pdfplumber's algorithm)."""
-    merged = pt.merge_edges(
+def merge_edges(edges: T_obj_list, settings: ExtractSettings) -> T_obj_list:
+    """Edges snapped onto shared lines and collinear pieces joined (pdfplumber's ``merge_edges``)."""
+    return pt.merge_edges(
         edges,
         snap_x_tolerance=settings.snap_tolerance,
         snap_y_tolerance=settings.snap_tolerance,
         join_x_tolerance=settings.join_tolerance,
         join_y_tolerance=settings.join_tolerance,
     )
+
+
+def find_cell_boxes(edges: T_obj_list, settings: ExtractSettings) -> list[list[BBox]]:
+    """Group the cells that the edges enclose into tables (pdfplumber's algorithm)."""
+    merged = merge_edges(edges, settings)
     merged = geometry.filter_edges(merged, min_length=settings.edge_min_length)
     intersections = pt.edges_to_intersections(
         merged, settings.intersection_tolerance, settings.intersection_tolerance

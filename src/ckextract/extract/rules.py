@@ -15,10 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from pdfplumber import table as pt
-
 from ckextract._typing import BBox, T_obj_list
-from ckextract.extract.grid import PageGrid
+from ckextract.extract.grid import PageGrid, merge_edges
 from ckextract.extract.text import glyph_end, group_lines
 from ckextract.settings import ExtractSettings
 
@@ -84,13 +82,7 @@ def is_prose(segments: Sequence[Segment], width: float) -> bool:
 
 def horizontal_rules(edges: T_obj_list, min_length: float, settings: ExtractSettings) -> list[Rule]:
     """Horizontal edges joined into lines (pieces of one line are joined) at least ``min_length`` long."""
-    merged = pt.merge_edges(
-        [e for e in edges if e["orientation"] == "h"],
-        snap_x_tolerance=settings.snap_tolerance,
-        snap_y_tolerance=settings.snap_tolerance,
-        join_x_tolerance=settings.join_tolerance,
-        join_y_tolerance=settings.join_tolerance,
-    )
+    merged = merge_edges([e for e in edges if e["orientation"] == "h"], settings)
     rules = [
         Rule(float(e["x0"]), float(e["x1"]), float(e["top"])) for e in merged if e["width"] >= min_length
     ]
@@ -159,13 +151,7 @@ def vertical_borders(
     edges: T_obj_list, region: BBox, min_gap: float, settings: ExtractSettings
 ) -> list[float]:
     """x of the vertical lines inside a region that run over a good part of its height."""
-    merged = pt.merge_edges(
-        [e for e in edges if e["orientation"] == "v"],
-        snap_x_tolerance=settings.snap_tolerance,
-        snap_y_tolerance=settings.snap_tolerance,
-        join_x_tolerance=settings.join_tolerance,
-        join_y_tolerance=settings.join_tolerance,
-    )
+    merged = merge_edges([e for e in edges if e["orientation"] == "v"], settings)
     x0, top, x1, bottom = region
     out = []
     for e in merged:
