@@ -64,3 +64,30 @@ def test_a_bad_edition_keeps_what_was_loaded_before(tmp_path: Path, db_path: Pat
     assert not summary.ok
     con = duckdb.connect(str(db_path))
     assert con.execute("SELECT count(*) FROM memberships").fetchall() == [(86,)]
+
+
+def test_a_defect_in_ckextract_is_named_as_such_and_the_others_load(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure of ckextract's own table finding (on objects the PDF parser read) is not
+    reported as a damaged file: it says whose defect it is, on which page."""
+    import ckextract.extract as extract
+
+    real = extract.page_tables
+
+    def failing(page, number, settings):  # type: ignore[no-untyped-def]
+        if page.pdf.stream.name.endswith("kyoso_no_ba_saitaku_ichiran.pdf") and number == 2:
+            raise IndexError("tuple index out of range")
+        return real(page, number, settings)
+
+    monkeypatch.setattr(extract, "page_tables", failing)
+    summary = ingest([DECK, DECK.parent / "kyoso_no_ba_saitaku_ichiran.pdf"], db_path, validate_records=False)
+    assert summary.loaded == [DECK.name]
+    (rejected,) = summary.rejected
+    assert rejected.message == (
+        "kyoso_no_ba_saitaku_ichiran.pdf: ckextract failed on page 2 (IndexError: tuple index out of range);"
+        " a defect in ckextract, please report it"
+    )
+    con = duckdb.connect(str(db_path))
+    assert con.execute("SELECT error_code FROM rejected_documents").fetchall() == [("extractor_error",)]
+    assert con.execute("SELECT count(*) FROM networks").fetchall() == [(8,)]

@@ -101,6 +101,22 @@ class DecompressionBombError(DocumentError):
         )
 
 
+class ExtractorError(DocumentError):
+    """ckextract's own table finding failed on a page the PDF parser read: a defect in
+    ckextract (the file is kept as rejected, the other files still load)."""
+
+    code = "extractor_error"
+
+    def __init__(self, path: Path | str, page: int, exc: BaseException) -> None:
+        detail = type(exc).__name__
+        message = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+        if message:
+            detail = f"{detail}: {message}"
+        super().__init__(
+            path, f"ckextract failed on page {page} ({detail}); a defect in ckextract, please report it"
+        )
+
+
 class StreamTooLarge(Exception):
     """Raised inside pdfminer when a stream inflates past the limit (see extract.pdf)."""
 

@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ckextract.errors import CidOnlyError, DamagedPdfError, DocumentError, NoTextLayerError, TooManyPagesError
+from ckextract.errors import (
+    CidOnlyError,
+    DamagedPdfError,
+    DocumentError,
+    ExtractorError,
+    NoTextLayerError,
+    TooManyPagesError,
+)
 from ckextract.extract.pdf import classify, declared_pages, open_pdf
 from ckextract.extract.tables import PageTable, page_tables, stitch, to_table
 from ckextract.records import Extraction, SourceDocument, TextLine
@@ -56,7 +63,11 @@ def read_pages(
             out = PagesRead(page_count, wanted.start if len(wanted) else 1)
             for number in wanted:
                 page = pdf.pages[number - 1]
-                parts, page_lines, glyphs, cids = page_tables(page, number, settings)
+                page.objects  # noqa: B018 - parse the page here: the PDF parser's failures name the file
+                try:
+                    parts, page_lines, glyphs, cids = page_tables(page, number, settings)
+                except Exception as exc:  # ours, on objects the parser read: not the file's fault
+                    raise ExtractorError(doc.path, number, exc) from exc
                 out.glyphs += glyphs
                 out.cid_glyphs += cids
                 out.parts_by_page.append(parts)
