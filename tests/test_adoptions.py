@@ -117,16 +117,20 @@ def test_tabular_list_stitched_without_header_rows() -> None:
     assert (leads["広島県"], leads["徳島県"], leads["高知県"]) == ("広島大学", "徳島大学", None)
 
 
-RULES_ONLY = FIXTURES / "adoption_list" / "rules_only_narrow.pdf"
+RULES_ONLY = {
+    "rules_only_narrow": (1, 2),  # rules above and below the header, at the foot; 12 rows a page
+    "header_rule_only_wide": (1, 2, 3),  # the header above the first rule; Mincho; 10 rows a page
+}
 
 
-def test_list_ruled_only_above_and_below_reads_like_the_boxed_list() -> None:
-    """Same list, no column lines (the columns are white space), other widths and font,
-    12 rows a page: the same 23 adoptions, the empty 年度/分野 columns kept as columns."""
+@pytest.mark.parametrize("name", sorted(RULES_ONLY))
+def test_list_without_column_lines_reads_like_the_boxed_list(name: str) -> None:
+    """Same list, no column lines (the columns are white space), other widths and fonts:
+    the same 23 adoptions, the empty 年度/分野 columns kept as columns."""
     boxed = records_of(TABULAR).adoptions
-    records = records_of(RULES_ONLY)
+    records = records_of(FIXTURES / "adoption_list" / f"{name}.pdf")
     (table,) = records.extraction.tables
-    assert table.pages == (1, 2)
+    assert table.pages == RULES_ONLY[name]
     assert table.grid()[0] == ["No.", "年度", "分野", "提案タイプ", "拠点名", "代表機関", "参画自治体"]
 
     def view(adoptions):  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ import pytest
 from ckextract.accuracy import Scores, icdar_grids, score
 from ckextract.discover import discover
 from ckextract.extract import extract_document
-from ckextract.extract.columns import centred_span, supported_borders
+from ckextract.extract.columns import centred_span, header_top, supported_borders
 from ckextract.extract.figures import is_figure, slanted_strokes
 from ckextract.extract.grid import GridCell, PageGrid, boxes_to_grid, page_edges
 from ckextract.extract.rows import is_number, split_stacked_rows
@@ -57,7 +57,33 @@ def test_mid_line_punctuation_stays_in_its_segment() -> None:
     assert [s.text for s in line_segments(line, 0.6)] == [chars]
 
 
-def test_justified_header_words_make_no_column() -> None:
+def test_a_line_whose_last_mark_hangs_onto_the_next_columns_text_is_cut_there() -> None:
+    """header_rule_only_wide p2: 「…エコノミー」 hangs 」 up to 長崎大学 in the next column
+    (no gap at all); the column border found from the other lines cuts it there."""
+    text = "ノミ」長崎"  # the column's text ends at 397.5; 」 hangs to 405, where 長崎 begins
+    line = [_char(ch, 382.5 + 7.5 * i, 390 + 7.5 * i, size=7.5) for i, ch in enumerate(text)]
+    (seg,) = line_segments(line, 0.6)
+    assert [p.text for p in seg.split_at([401.0], 3.75)] == ["ノミ」", "長崎"]
+    assert seg.split_at([300.0], 3.75) == [seg]  # no border there: one text
+
+
+def test_header_above_the_first_rule_is_the_tables_not_a_caption() -> None:
+    """A table ruled only under its header and at its foot: the header lines just above
+    the rule belong to it; a caption above them (one piece over many columns) does not."""
+    xs = [40.0, 70.0, 110.0, 300.0, 400.0]
+
+    def line(pieces: list[tuple[str, float]], top: float) -> list[dict[str, Any]]:
+        return [
+            _char(t[i], x + 7 * i, x + 7 * (i + 1), top=top, size=7.0)
+            for t, x in pieces
+            for i in range(len(t))
+        ]
+
+    caption = line([("表1", 40), ("採択拠点一覧（自治体が参画している拠点）の一覧表", 80)], 40)
+    header = line([("No.", 42), ("年度", 72), ("拠点名", 112), ("代表機関", 302)], 52)
+    top = header_top((40.0, 62.0, 400.0, 200.0), caption + header, xs, 7.0, ExtractSettings())
+    assert top == 52 - 0.5
+
     """eu-026 p4 (x from the page): 'Fraction    of' over 'Wealth Lost', a justified
     header in a narrow column, is one column above its figures."""
     rows = [

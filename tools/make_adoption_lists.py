@@ -49,30 +49,36 @@ def tabular_list(
     widths: tuple[float, ...] = (24, 34, 40, 48, 200, 90, 80),
     rules_only: bool = False,
     per_page: int = 9,
+    top_rule: bool = True,
+    pad: float = 3.0,
+    max_hang: int | None = None,
 ) -> None:
     """The list as a ruled grid of boxed cells, or (``rules_only``) as many ministries
     set it: rules above and below the header and at the foot of each page, no column
-    lines — the columns are only white space."""
+    lines — the columns are only white space. Without ``top_rule`` the header sits above
+    the table's first rule."""
     register(font)
     from make_variants import Style
 
     style = Style(font=font)
     page_w, page_h = A4
-    size, leading, pad, margin = 7.5, 10.0, 3.0, 40.0
+    size, leading, margin = 7.5, 10.0, 40.0
     c = Canvas(str(path), pagesize=A4, invariant=True)
     c.setTitle(LIST_TITLE)
     rows = kyoso_rows()
 
     def draw_row(cells: tuple[str, ...], top: float, bold: bool = False) -> float:
         wrapped = [
-            wrap(t, w - 2 * pad, font, size, style) if t else [] for t, w in zip(cells, widths, strict=True)
+            wrap(t, w - 2 * pad, font, size, style, max_hang) if t else []
+            for t, w in zip(cells, widths, strict=True)
         ]
         h = max(1, *(len(w) for w in wrapped)) * leading + 2 * pad
         x = margin
         if rules_only and bold:
             c.setStrokeColor(black)
             c.setLineWidth(1.0)
-            c.line(margin, page_h - top, margin + sum(widths), page_h - top)
+            if top_rule:
+                c.line(margin, page_h - top, margin + sum(widths), page_h - top)
             c.setLineWidth(0.5)
             c.line(margin, page_h - top - h, margin + sum(widths), page_h - top - h)
         for lines, w in zip(wrapped, widths, strict=True):
@@ -212,9 +218,19 @@ def main() -> None:
         rules_only=True,
         per_page=12,
     )
+    tabular_list(
+        lists / "header_rule_only_wide.pdf",
+        font="IPAMincho",
+        widths=(26, 36, 36, 56, 210, 100, 76),
+        rules_only=True,
+        per_page=10,
+        top_rule=False,
+        pad=4.0,
+        max_hang=1,
+    )
     print(
         "wrote raw_pdfs/kyoso_no_ba_saitaku_ichiran.pdf, tests/fixtures/map_slide/map_variant.pdf,"
-        " tests/fixtures/adoption_list/rules_only_narrow.pdf"
+        " tests/fixtures/adoption_list/rules_only_narrow.pdf, header_rule_only_wide.pdf"
     )
 
 

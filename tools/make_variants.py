@@ -137,15 +137,24 @@ def token_width(tok: tuple[str, bool], font: str, size: float) -> float:
     return w + (spaced_extra(size) * len(text) if spaced else 0.0)
 
 
-def wrap(text: str, width: float, font: str, size: float, style: Style) -> list[list[tuple[str, bool]]]:
+def wrap(
+    text: str, width: float, font: str, size: float, style: Style, max_hang: int | None = None
+) -> list[list[tuple[str, bool]]]:
+    """Lines of at most ``width``; closing marks may hang past it (ぶら下げ), at most
+    ``max_hang`` of them in a row when given (JIS X 4051 hangs one)."""
     lines: list[list[tuple[str, bool]]] = [[]]
     used = 0.0
+    hung = 0
     for tok in tokens(text, style):
         w = token_width(tok, font, size)
         fits = used + pdfmetrics.stringWidth(tok[0].rstrip(" "), font, size) <= width
-        if lines[-1] and not fits and tok[0][0] not in CLOSING:
+        hang = tok[0][0] in CLOSING and (max_hang is None or hung < max_hang)
+        if lines[-1] and not fits and not hang:
             lines.append([])
             used = 0.0
+            hung = 0
+        elif not fits:
+            hung += 1
         lines[-1].append(tok)
         used += w
     return [line for line in lines if line]

@@ -169,6 +169,7 @@ def open_grid(
     xs = supported_borders(segments, xs, forced)
     if len(xs) < 3:
         return None
+    segments = [[piece for seg in segs for piece in seg.split_at(xs[1:-1], size / 2)] for segs in segments]
     # rows: each line, unless it continues the row above within the same band of rules
     rows: list[list[int]] = []
     row_spans: set[tuple[int, int]] = set()
@@ -251,12 +252,52 @@ def _inside(ch: T_obj, box: BBox, slack: float) -> bool:
 def read_region(
     region: Region, edges: T_obj_list, chars: T_obj_list, page_number: int, settings: ExtractSettings
 ) -> PageGrid | None:
-    """The grid of one rule-bounded region, from the page's free ``chars`` inside it."""
+    """The grid of one rule-bounded region, from the page's free ``chars`` inside it (and
+    its header, when that is set above the first rule: see :func:`header_top`)."""
     size = body_size(chars)
-    inside = [c for c in chars if _inside(c, region.bbox, size)]
-    forced = vertical_borders(edges, region.bbox, settings.open_min_gap_ratio * size, settings)
+    box = region.bbox
+    forced = vertical_borders(edges, box, settings.open_min_gap_ratio * size, settings)
     inner = [r.y for r in region.rules[1:-1]]
-    return open_grid(region.bbox, inside, inner, forced, page_number, settings)
+    grid = open_grid(box, [c for c in chars if _inside(c, box, size)], inner, forced, page_number, settings)
+    if grid is None:
+        return None
+    top = header_top(box, chars, grid.xs, size, settings)
+    if top is None:
+        return grid
+    box = (box[0], top, box[2], box[3])
+    inner = [region.rules[0].y, *inner]
+    wider = open_grid(box, [c for c in chars if _inside(c, box, size)], inner, forced, page_number, settings)
+    return wider or grid
+
+
+MAX_HEADER_LINES = 3
+
+
+def header_top(
+    box: BBox, chars: T_obj_list, xs: Sequence[float], size: float, settings: ExtractSettings
+) -> float | None:
+    """Where a header set above a table's first rule begins (a table ruled only under its
+    header and at its foot), or None. Up to three lines just above the rule, each close
+    to the one below, each in two pieces or more, each piece within one of the table's
+    columns (a caption's long text, running text, a title do not qualify)."""
+    x0, top, x1, _ = box
+    reach = MAX_HEADER_LINES * 2.5 * size
+    above = [
+        c for c in chars if c["bottom"] <= top + 0.5 and c["top"] >= top - reach and x0 - size <= c["x0"] < x1
+    ]
+    edge, found = top, None
+    for line in reversed(group_lines(above)):  # nearest the rule first
+        if edge - max(c["bottom"] for c in line) > 0.8 * size or (found is not None and top - edge > reach):
+            break
+        segs = line_segments(line, settings.open_column_gap_ratio)
+        spans = [_columns_of(seg, xs) for seg in segs]
+        if len(segs) < 2 or len({c0 for c0, _ in spans}) < 2 or any(c1 != c0 for c0, c1 in spans):
+            break
+        edge = min(c["top"] for c in line)
+        found = edge - 0.5
+        if top - edge > reach:
+            break
+    return found
 
 
 def split_merged_cells(

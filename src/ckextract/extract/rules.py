@@ -11,13 +11,14 @@ then reads each region's columns from its text.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
 from ckextract._typing import BBox, T_obj_list
 from ckextract.extract.grid import PageGrid, merge_edges
-from ckextract.extract.text import glyph_end, group_lines
+from ckextract.extract.text import HANGING, glyph_end, group_lines
 from ckextract.settings import ExtractSettings
 
 
@@ -41,6 +42,25 @@ class Segment:
     x0: float
     x1: float
     text: str
+    hangs: tuple[tuple[int, float, float], ...] = ()
+    """Where the segment may be cut after hanging punctuation that the next glyph abuts:
+    (index in ``text``, end of the left part, start of the right part)."""
+
+    def split_at(self, borders: Sequence[float], tolerance: float) -> list[Segment]:
+        """The segment cut after the hanging punctuation that sits on one of ``borders``
+        (within ``tolerance``; the nearest such mark): a full line whose last mark hangs
+        into the gutter up to the next column's text is two cells' text, not one."""
+
+        def distance(hang: tuple[int, float, float]) -> float:
+            return min((max(hang[1] - b, b - hang[2], 0.0) for b in borders), default=float("inf"))
+
+        for i, left_end, right_start in sorted(self.hangs, key=distance)[:1]:
+            if distance((i, left_end, right_start)) <= tolerance:
+                left = Segment(self.x0, left_end, self.text[:i], tuple(h for h in self.hangs if h[0] < i))
+                rest = tuple((j - i, a, b) for j, a, b in self.hangs if j > i)
+                right = Segment(right_start, self.x1, self.text[i:], rest)
+                return [left, *right.split_at(borders, tolerance)]
+        return [self]
 
 
 def body_size(chars: T_obj_list) -> float:
@@ -72,7 +92,14 @@ def line_segments(line: T_obj_list, gap_ratio: float) -> list[Segment]:
 
 
 def _segment(chars: T_obj_list) -> Segment:
-    return Segment(float(chars[0]["x0"]), max(glyph_end(c) for c in chars), "".join(c["text"] for c in chars))
+    hangs = tuple(
+        (i + 1, float(ch["x0"]), float(nxt["x0"]))
+        for i, (ch, nxt) in enumerate(itertools.pairwise(chars))
+        if ch["text"] in HANGING
+    )
+    return Segment(
+        float(chars[0]["x0"]), max(glyph_end(c) for c in chars), "".join(c["text"] for c in chars), hangs
+    )
 
 
 def is_prose(segments: Sequence[Segment], width: float) -> bool:

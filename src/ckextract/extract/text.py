@@ -96,8 +96,9 @@ def text_runs(chars: T_obj_list, borders: Sequence[float] = ()) -> list[T_obj_li
     whole string, running on under the next cell's text) stays one run, told apart
     from the text it overlaps by contiguity: each glyph joins the run whose last glyph
     ends where it starts. Across a column border (``borders``) a run continues only
-    with a glyph that begins at the border, i.e. text flowing through it; a glyph that
-    begins further in starts the next cell's own text.
+    with a glyph that begins at the border, i.e. text flowing through it, or with hanging
+    punctuation set over it; a glyph that begins further in, or follows punctuation hung
+    over the border, starts the next cell's own text.
     """
     out: list[T_obj_list] = []
     for line in group_lines(chars):
@@ -114,7 +115,11 @@ def text_runs(chars: T_obj_list, borders: Sequence[float] = ()) -> list[T_obj_li
                     continue
                 before, here = _anchor_x(last), _anchor_x(ch)
                 crossed = [b for b in borders if before < b <= here]
-                if crossed and ch["x0"] > crossed[-1] + BORDER_SLACK:
+                if crossed and ch["x0"] > crossed[-1] + BORDER_SLACK and ch["text"] not in HANGING:
+                    continue
+                if last["text"] in HANGING and any(
+                    last["x0"] - BORDER_SLACK <= b <= ch["x0"] + BORDER_SLACK for b in borders
+                ):  # hanging punctuation over a border ends its line's text; what follows is the next cell's
                     continue
                 best, best_gap = run, abs(gap)
             if best is None:
