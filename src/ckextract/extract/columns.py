@@ -36,12 +36,18 @@ def column_boundaries(
     if not segs:
         return [x0, x1]
     lo, hi = min(s.x0 for s in segs), max(s.x1 for s in segs)
-    # coverage: how many lines have text over each stretch between segment ends
+    # coverage: how many lines have text over each stretch between segment ends (a sweep:
+    # a line's segments never overlap, so the lines over a stretch are its open segments)
     points = sorted({lo, hi, *(s.x0 for s in segs), *(s.x1 for s in segs)})
+    delta: dict[float, int] = {}
+    for seg in segs:
+        if seg.x1 > seg.x0:
+            delta[seg.x0] = delta.get(seg.x0, 0) + 1
+            delta[seg.x1] = delta.get(seg.x1, 0) - 1
     stretches: list[tuple[float, float, int]] = []
+    count = 0
     for a, b in itertools.pairwise(points):
-        mid = (a + b) / 2
-        count = sum(1 for row in rows if any(s.x0 < mid < s.x1 for s in row))
+        count += delta.get(a, 0)
         stretches.append((a, b, count))
     borders = [x0]
     i = 0
