@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from deck_content import LEGEND, LEGEND_GROUP, LEGEND_STAR, MAP_ENTRIES, MAP_TITLE, MapEntry
 from make_variants import register, wrap
@@ -204,6 +205,27 @@ def map_variant(path: Path, font: str = "HeiseiKakuGo-W5", odd_colour: dict[str,
     c.save()
 
 
+LIST_VARIANTS: dict[str, dict[str, Any]] = {
+    # rules above and below the header and at each page's foot, no column lines; CID font, narrow
+    "rules_only_narrow": {
+        "font": "HeiseiKakuGo-W5",
+        "widths": (22, 30, 30, 44, 150, 110, 70),
+        "rules_only": True,
+        "per_page": 12,
+    },
+    # ruled only under the header and at the foot (the header sits above the first rule); Mincho
+    "header_rule_only_wide": {
+        "font": "IPAMincho",
+        "widths": (26, 36, 36, 56, 210, 100, 76),
+        "rules_only": True,
+        "per_page": 10,
+        "top_rule": False,
+        "pad": 4.0,
+        "max_hang": 1,
+    },
+}
+
+
 def main() -> None:
     tabular_list(ROOT / "raw_pdfs" / "kyoso_no_ba_saitaku_ichiran.pdf")
     out = ROOT / "tests" / "fixtures" / "map_slide"
@@ -211,26 +233,11 @@ def main() -> None:
     map_variant(out / "map_variant.pdf")
     lists = ROOT / "tests" / "fixtures" / "adoption_list"
     lists.mkdir(parents=True, exist_ok=True)
-    tabular_list(
-        lists / "rules_only_narrow.pdf",
-        font="HeiseiKakuGo-W5",
-        widths=(22, 30, 30, 44, 150, 110, 70),
-        rules_only=True,
-        per_page=12,
-    )
-    tabular_list(
-        lists / "header_rule_only_wide.pdf",
-        font="IPAMincho",
-        widths=(26, 36, 36, 56, 210, 100, 76),
-        rules_only=True,
-        per_page=10,
-        top_rule=False,
-        pad=4.0,
-        max_hang=1,
-    )
+    for name, options in LIST_VARIANTS.items():
+        tabular_list(lists / f"{name}.pdf", **options)
     print(
         "wrote raw_pdfs/kyoso_no_ba_saitaku_ichiran.pdf, tests/fixtures/map_slide/map_variant.pdf,"
-        " tests/fixtures/adoption_list/rules_only_narrow.pdf, header_rule_only_wide.pdf"
+        " tests/fixtures/adoption_list/" + ", ".join(f"{n}.pdf" for n in LIST_VARIANTS)
     )
 
 
