@@ -5,8 +5,8 @@
 ``rules`` + ``columns`` (stacked horizontal rules → regions → columns from white
 space: tables without column lines) → ``rows`` (a ruled row stacking figures line
 by line) → ``figures`` (charts and framed text are not tables) → ``text`` (glyphs →
-cell text) → ``tables`` (per page, then stitched across pages). For parallel work a document's pages can
-be read in chunks (:func:`read_pages`, in separate processes) and put together
+cell text) → ``tables`` (per page, then stitched across pages). For parallel work a
+document's pages can be read in chunks (:func:`read_pages`, in separate processes) and put together
 by :func:`assemble`, which stitches tables across the chunks as across pages.
 """
 

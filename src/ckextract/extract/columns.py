@@ -176,11 +176,11 @@ def open_grid(
     if len(xs) < 3:
         return None
     segments = [[piece for seg in segs for piece in seg.split_at(xs[1:-1], size / 2)] for segs in segments]
+    columns = [[_columns_of(seg, xs) for seg in segs] for segs in segments]  # per line, per segment
     # rows: each line, unless it continues the row above within the same band of rules
     rows: list[list[int]] = []
     row_spans: set[tuple[int, int]] = set()
-    for i, (ln, segs) in enumerate(zip(lines, segments, strict=True)):
-        spans = [_columns_of(s, xs) for s in segs]
+    for i, (ln, segs, spans) in enumerate(zip(lines, segments, columns, strict=True)):
         ruled = i and any(lines[i - 1][0]["bottom"] <= y <= ln[0]["top"] for y in inner_rules)
         if rows and not ruled and _continues(row_spans, spans, [s.text for s in segs]):
             rows[-1].append(i)
@@ -200,7 +200,7 @@ def open_grid(
     cells: list[GridCell] = []
     for r, members in enumerate(rows):
         row_segs = [s for i in members for s in segments[i]]
-        seg_cols = [_columns_of(s, xs) for s in row_segs]
+        seg_cols = [cols for i in members for cols in columns[i]]
         spans = sorted(
             {
                 centred_span(
@@ -292,8 +292,8 @@ def header_top(
         c for c in chars if c["bottom"] <= top + 0.5 and c["top"] >= top - reach and x0 - size <= c["x0"] < x1
     ]
     edge, found = top, None
-    for line in reversed(group_lines(above)):  # nearest the rule first
-        if edge - max(c["bottom"] for c in line) > 0.8 * size or (found is not None and top - edge > reach):
+    for line in list(reversed(group_lines(above)))[:MAX_HEADER_LINES]:  # nearest the rule first
+        if edge - max(c["bottom"] for c in line) > 0.8 * size:
             break
         segs = line_segments(line, settings.open_column_gap_ratio)
         spans = [_columns_of(seg, xs) for seg in segs]
@@ -301,8 +301,6 @@ def header_top(
             break
         edge = min(c["top"] for c in line)
         found = edge - 0.5
-        if top - edge > reach:
-            break
     return found
 
 

@@ -58,8 +58,11 @@ def split_stacked_rows(grid: PageGrid, chars_by_cell: dict[int, T_obj_list]) -> 
     """Split each ruled row whose cells stack records line by line into one row per line."""
     new_ys = list(grid.ys)
     cuts: dict[int, list[float]] = {}
-    for r in range(grid.n_rows):
-        members = [i for i, c in enumerate(grid.cells) if c.row == r and c.row_span == 1]
+    by_row: dict[int, list[int]] = {}
+    for i, c in enumerate(grid.cells):
+        if c.row_span == 1:
+            by_row.setdefault(c.row, []).append(i)
+    for r, members in by_row.items():
         lines_by_cell = [group_lines(_visible(chars_by_cell.get(i, []))) for i in members]
         stacks = sum(
             1

@@ -54,13 +54,15 @@ class Segment:
         def distance(hang: tuple[int, float, float]) -> float:
             return min((max(hang[1] - b, b - hang[2], 0.0) for b in borders), default=float("inf"))
 
-        for i, left_end, right_start in sorted(self.hangs, key=distance)[:1]:
-            if distance((i, left_end, right_start)) <= tolerance:
-                left = Segment(self.x0, left_end, self.text[:i], tuple(h for h in self.hangs if h[0] < i))
-                rest = tuple((j - i, a, b) for j, a, b in self.hangs if j > i)
-                right = Segment(right_start, self.x1, self.text[i:], rest)
-                return [left, *right.split_at(borders, tolerance)]
-        return [self]
+        if not self.hangs:
+            return [self]
+        i, left_end, right_start = nearest = min(self.hangs, key=distance)
+        if distance(nearest) > tolerance:
+            return [self]
+        left = Segment(self.x0, left_end, self.text[:i], tuple(h for h in self.hangs if h[0] < i))
+        rest = tuple((j - i, a, b) for j, a, b in self.hangs if j > i)
+        right = Segment(right_start, self.x1, self.text[i:], rest)
+        return [left, *right.split_at(borders, tolerance)]
 
 
 def body_size(chars: T_obj_list) -> float:
@@ -127,6 +129,11 @@ class Region:
 def rule_regions(rules: list[Rule], lines: list[T_obj_list], settings: ExtractSettings) -> list[Region]:
     """Regions bounded above and below by rules that stack: each rule overlaps the region's
     extent over most of the shorter one, and no line of running text lies between them."""
+    # each line once: where it lies and its pieces (the test below runs per rule and stack)
+    placed = [
+        (ln[0]["top"], ln[0]["bottom"], _span(ln), line_segments(ln, settings.column_gap_ratio))
+        for ln in lines
+    ]
     stacks: list[list[Rule]] = []
     for rule in rules:
         home = None
@@ -135,15 +142,14 @@ def rule_regions(rules: list[Rule], lines: list[T_obj_list], settings: ExtractSe
             shorter = min(rule.length, x1 - x0)
             if overlap((rule.x0, rule.x1), (x0, x1)) < 0.5 * shorter:
                 continue
-            between = [
-                ln
-                for ln in lines
-                if stack[-1].y < ln[0]["top"]
-                and ln[0]["bottom"] < rule.y
-                and overlap(_span(ln), (x0, x1)) > 0
-            ]
             width = max(x1, rule.x1) - min(x0, rule.x0)
-            if any(is_prose(line_segments(ln, settings.column_gap_ratio), width) for ln in between):
+            if any(
+                stack[-1].y < top
+                and bottom < rule.y
+                and overlap(span, (x0, x1)) > 0
+                and is_prose(segs, width)
+                for top, bottom, span, segs in placed
+            ):
                 continue
             home = stack
             break

@@ -117,8 +117,9 @@ def continues(
     prev: PageTable, nxt: PageTable, settings: ExtractSettings, lines: Sequence[TextLine] = ()
 ) -> bool:
     """Whether ``nxt`` (first table of the next page) continues ``prev`` (last of its page):
-    same columns (each border where the other page's may lie), and little text after ``prev`` on its page and before ``nxt`` on its
-    own (a running head, a page number; not the paragraphs and caption of a new table)."""
+    same columns (each border where the other page's may lie), and little text after
+    ``prev`` on its page and before ``nxt`` on its own (a running head, a page number;
+    not the paragraphs and caption of a new table)."""
     if nxt.page_number != prev.page_number + 1 or nxt.grid.n_cols != prev.grid.n_cols:
         return False
     tol = settings.stitch_x_tolerance
