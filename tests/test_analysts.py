@@ -133,6 +133,9 @@ def test_region_graph_html(region: str, warehouse: Path, tmp_path: Path) -> None
     for name in BRIDGING[region]:
         assert f'class="bridging" data-org="{name}"' in page
     assert page.count('class="network"') == (2 if region == "広島県" else 3)
+    # each network headed by its program's label (ckextract.programs), short where one is set
+    assert "地方大学・地域産業創生交付金（内閣府）" in page
+    assert ("産学官連携推進体制調査（総務省）" in page) == (region != "広島県")
 
 
 @pytest.mark.skipif(chromium() is None, reason="headless Chromium is not installed")

@@ -13,14 +13,10 @@ from dataclasses import dataclass
 
 import duckdb
 
+from ckextract.programs import program_label
+
 SECTOR_COLOURS = {"学": "#2f6fde", "官": "#2e9e4f", "産": "#e8772e"}
 FONT = "'IPAGothic','IPAexGothic','Noto Sans CJK JP','Hiragino Sans','Yu Gothic',sans-serif"
-PROGRAM_LABELS = {
-    "chihou_daigaku": "地方大学・地域産業創生交付金（内閣府）",
-    "kyoso_no_ba": "共創の場形成支援プログラム（文部科学省）",
-    "coi": "COI（文部科学省）",
-    "mic_survey": "産学官連携推進体制調査（総務省）",
-}
 COLUMN = 430
 TOP = 70
 
@@ -99,9 +95,7 @@ def region_graph(con: duckdb.DuckDBPyConnection, region: str) -> str:
             f'<rect x="{x - 190:.0f}" y="{TOP}" width="380" height="110" rx="14" fill="#f4f6fb" '
             f'stroke="#1f3a6b" stroke-width="2" class="network"/>'
         )
-        parts.append(
-            _text(x, TOP + 24, [PROGRAM_LABELS.get(program, program)], 13, fill="#1f3a6b", weight="bold")
-        )
+        parts.append(_text(x, TOP + 24, [program_label(program)], 13, fill="#1f3a6b", weight="bold"))
         parts.append(_text(x, TOP + 50, _wrap(name, 24)[:3], 14, weight="bold"))
     # bridging organizations: a band under the networks, between the networks they join
     band_y = net_bottom + 90

@@ -14,6 +14,13 @@ class Program:
     ministry_ja: str
     keywords: tuple[str, ...]
     """Any of these in a (normalized) header or legend label names this program."""
+    short_ja: str | None = None
+    """A shorter name for pictures (the region graph); ``name_ja`` when None."""
+
+    @property
+    def label(self) -> str:
+        """Display label, e.g. ``COI（文部科学省）``."""
+        return f"{self.short_ja or self.name_ja}（{self.ministry_ja}）"
 
 
 PROGRAMS: tuple[Program, ...] = (
@@ -34,15 +41,22 @@ PROGRAMS: tuple[Program, ...] = (
         "センター・オブ・イノベーション",
         "文部科学省",
         ("センター・オブ・イノベーション", "COI"),
+        short_ja="COI",
     ),
     Program(
         "mic_survey",
         "産学官連携の推進体制等に係る調査",
         "総務省",
         ("推進体制等に係る調査", "産学官連携」の推進体制", "産学官連携の推進体制"),
+        short_ja="産学官連携推進体制調査",
     ),
 )
 PROGRAM_IDS = frozenset(p.program_id for p in PROGRAMS)
+
+
+def program_label(program_id: str) -> str:
+    """A program's display label, or the id itself for one ckextract does not know."""
+    return next((p.label for p in PROGRAMS if p.program_id == program_id), program_id)
 
 
 def match_program(text: str | None) -> Program | None:
