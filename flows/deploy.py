@@ -11,8 +11,10 @@ The process then polls the server and runs each scheduled ingest in-process.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from ckextract.settings import IngestOptions
 from flows.ingest import ingest_flow
 
 DEPLOYMENT = "ckextract-reingest"
@@ -23,7 +25,11 @@ def deployment(cron: str, paths: list[str], db_path: str, name: str = DEPLOYMENT
     return ingest_flow.to_deployment(
         name=name,
         cron=cron,
-        parameters={"paths": paths, "db_path": db_path},
+        parameters={
+            "options": IngestOptions(
+                sources=tuple(Path(p) for p in paths), db_path=Path(db_path)
+            ).to_mapping()
+        },
         description="Re-ingest the sources manifest: fetch new editions, load what changed.",
         tags=["ckextract"],
     )

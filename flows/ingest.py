@@ -1,157 +1,117 @@
-"""Prefect flow: fetch → discover → plan → extract (a task per document, retried) → normalize
-→ validate → load.
+"""The Prefect engine: every stage of :data:`ckextract.stages.STAGES` as a Prefect task, and
+a flow that runs :func:`ckextract.pipeline.run` with them.
 
-Orchestration only: every step is a function of :mod:`ckextract`. Documents whose
-bytes were already handled by this parser version are skipped at the plan step
-(the warehouse's own record is the cache), so an unchanged re-ingest parses
-nothing. Validation runs once over the run's documents; loading runs in the
-flow's own thread, one document at a time, since DuckDB allows a single writer.
+Orchestration only. Extraction units are mapped onto the flow's task runner (threads,
+a process pool, or Dask through prefect-dask: chosen by ``workers``/``dask`` as for the
+local engine); the other stages are tasks called in the flow's own thread, since
+loading holds the warehouse and DuckDB allows one writer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from ckextract.discover import discover
-from ckextract.extract import PagesRead
-from ckextract.fetch import FetchReport, fetch_sources
-from ckextract.pipeline import Plan, Result, combine, finish, plan, read_unit, validate, work_units
-from ckextract.records import IngestSummary, Rejection, SourceDocument
-from ckextract.settings import DEFAULT_DB, DEFAULT_SOURCES
-from ckextract.warehouse import connect
+from ckextract.executors import POLL_SECONDS, Failed
+from ckextract.pipeline import Progress, StopCheck, run
+from ckextract.records import IngestSummary
+from ckextract.settings import IngestOptions
+from ckextract.stages import STAGES, Prepared, Stage
 
-if TYPE_CHECKING:
-    from ckextract.validate.gate import GateReport
-
-ProgressHook = Callable[[SourceDocument, Result], None]
-_progress: ProgressHook | None = None
-LOCK_WAIT = 60.0
-"""Seconds to wait for the warehouse when another process is writing it."""
-
-
-def set_progress(hook: ProgressHook | None) -> None:
-    """Called by the CLI: ``hook`` hears of every document once it is read."""
-    global _progress
-    _progress = hook
+RETRY_DELAY_SECONDS = 1
+TASKS = {
+    s.name: task(
+        name=s.name, retries=s.retries, retry_delay_seconds=RETRY_DELAY_SECONDS, cache_policy=NO_CACHE
+    )(s.fn)
+    for s in STAGES
+}
+"""Each stage as a task: named after it, retried as it says; no Prefect result cache (the
+warehouse's own record of handled bytes is the cache; see docs/reingestion.md)."""
 
 
-@task(name="fetch", cache_policy=NO_CACHE)
-def fetch_task(paths: list[str]) -> list[str]:
-    """Download the manifests' URL sources; failures are reported, never fatal."""
-    messages = []
-    for folder in (Path(p) for p in paths):
-        if folder.is_dir():
-            report: FetchReport = fetch_sources(folder)
-            messages += [f.message for f in report.failed]
-    return messages
+class PrefectExecutor:
+    """Stages as Prefect task runs of the current flow run."""
+
+    name = "prefect"
+
+    def __init__(self, parallel: bool) -> None:
+        self.parallel = parallel
+
+    def __enter__(self) -> PrefectExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def map(self, stage: Stage, items: Sequence[Any], stop: StopCheck | None = None) -> list[Any]:
+        futures = TASKS[stage.name].map(list(items))
+        out: list[Any] = []
+        for future in futures:
+            while not future.state.is_final():
+                if stop is not None:
+                    stop()
+                future.wait(timeout=POLL_SECONDS)
+            state = future.state
+            out.append(
+                future.result() if state.is_completed() else Failed(str(state.message or state.type.value))
+            )
+        return out
+
+    def call(self, stage: Stage, *args: Any) -> Any:
+        return TASKS[stage.name](*args)
 
 
-@task(name="discover", cache_policy=NO_CACHE)
-def discover_task(paths: list[str]) -> list[SourceDocument]:
-    return discover([Path(p) for p in paths])
-
-
-@task(name="plan", cache_policy=NO_CACHE)
-def plan_task(docs: list[SourceDocument], db_path: str, reprocess: bool) -> Plan:
-    with connect(db_path, wait=LOCK_WAIT) as con:
-        return plan(con, docs, reprocess=reprocess, engine="prefect")
-
-
-@task(name="extract", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def extract_task(doc: SourceDocument, pages: range | None = None) -> PagesRead | Rejection:
-    """Some pages of a document (all, or a chunk of a large one). A bad PDF is a result
-    (a Rejection), not a failure; anything else is retried."""
-    return read_unit(doc, None, pages)
-
-
-@task(name="normalize", cache_policy=NO_CACHE)
-def normalize_task(doc: SourceDocument, parts: list[PagesRead | Rejection]) -> Result:
-    return combine(doc, parts)
-
-
-@task(name="validate", cache_policy=NO_CACHE)
-def validate_task(results: list[Result], gx_root: str, run_id: str) -> Any:
-    return validate(results, Path(gx_root), run_id)
-
-
-@flow(name="ckextract-ingest")
+@flow(name="ckextract-ingest", validate_parameters=False)
 def ingest_flow(
-    paths: list[str] | None = None,
-    db_path: str = str(DEFAULT_DB),
-    validate_records: bool = True,
-    reprocess: bool = False,
-    fetch: bool = True,
+    options: IngestOptions | Mapping[str, Any] | None = None,
+    progress: Progress | None = None,
+    prepared: Prepared | None = None,
+    stop: StopCheck | None = None,
 ) -> IngestSummary:
-    paths = paths or [str(DEFAULT_SOURCES)]
-    fetch_failures = fetch_task(paths) if fetch else []
-    docs = discover_task(paths)
-    run: Plan = plan_task(docs, db_path, reprocess)
-    units = work_units(run.todo, None)  # large documents are read in page chunks, in parallel
-    futures = [extract_task.submit(run.todo[i], pages) for i, pages in units]
-    results: list[Result] = []
-    for i, doc in enumerate(run.todo):
-        parts: list[PagesRead | Rejection] = []
-        for (j, _), future in zip(units, futures, strict=True):
-            if j != i:
-                continue
-            state = future.wait() or future.state
-            if state.is_completed():
-                parts.append(future.result())
-            else:
-                parts.append(Rejection(doc, "error", f"extraction failed after retries: {state.message}"))
-        result: Result = normalize_task(doc, parts)
-        results.append(result)
-        if _progress is not None:
-            _progress(doc, result)
-    gx_root = str(Path(db_path).resolve().parent)
-    report = cast(
-        "GateReport | None",
-        validate_task(results, gx_root, run.load_id) if validate_records and results else None,
-    )
-    summary = IngestSummary(db_path=db_path, fetch_failures=list(fetch_failures))
-    with connect(db_path, wait=LOCK_WAIT) as con:
-        finish(con, run, results, summary, report)
-    return summary
+    """Ingest ``options.sources`` into ``options.db_path`` (a deployment passes the options
+    as a mapping; the CLI passes what it already fetched and discovered)."""
+    opts = IngestOptions.coerce(options)
+    return run(opts, PrefectExecutor(opts.parallel), progress=progress, prepared=prepared, stop=stop)
 
 
-def task_runner(workers: int = 1, dask: str | None = None) -> Any:
-    """Where the extract tasks run: threads (default), worker processes, or a Dask cluster.
-
-    pdfplumber is pure Python, so threads add no speed: ``workers > 1`` uses a process
-    pool; ``dask`` is a scheduler address (``tcp://host:8786``) or ``local`` for a new
-    LocalCluster of ``workers`` processes. Loading stays in the flow (one writer).
-    """
-    if dask:
+def task_runner(options: IngestOptions) -> Any:
+    """Where mapped tasks run: Dask (an address, or ``local`` for a LocalCluster of
+    ``workers`` processes), a process pool for ``workers`` > 1, else threads."""
+    if options.dask:
         from prefect_dask.task_runners import DaskTaskRunner
 
-        if dask == "local":
+        if options.dask == "local":
             return DaskTaskRunner(
                 cluster_kwargs={
-                    "n_workers": max(workers, 1),
+                    "n_workers": options.workers,
                     "processes": True,
                     "threads_per_worker": 1,
                     "dashboard_address": None,
                 }
             )
-        return DaskTaskRunner(address=dask)
-    if workers > 1:
+        return DaskTaskRunner(address=options.dask)
+    if options.workers > 1:
         from prefect.task_runners import ProcessPoolTaskRunner
 
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return ProcessPoolTaskRunner(max_workers=options.workers)
     from prefect.task_runners import ThreadPoolTaskRunner
 
     return ThreadPoolTaskRunner()
 
 
-def run_ingest(workers: int = 1, dask: str | None = None, **parameters: Any) -> IngestSummary:
-    """Run :func:`ingest_flow` with the task runner that ``workers``/``dask`` ask for."""
-    flow_ = ingest_flow.with_options(task_runner=task_runner(workers, dask))
-    return cast(IngestSummary, flow_(**parameters))
+def run_ingest(
+    options: IngestOptions,
+    progress: Progress | None = None,
+    prepared: Prepared | None = None,
+    stop: StopCheck | None = None,
+) -> IngestSummary:
+    """Run :func:`ingest_flow` on the task runner ``options`` ask for."""
+    flow_ = ingest_flow.with_options(task_runner=task_runner(options))
+    summary: IngestSummary = flow_(options, progress, prepared, stop)
+    return summary
 
 
 if __name__ == "__main__":

@@ -119,3 +119,34 @@ def test_ingest_in_worker_processes(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(json.loads(result.stdout)["documents"]["loaded"]) == sorted(p.name for p in sources)
     assert duckdb.connect(str(db)).execute("SELECT count(*) FROM networks").fetchall() == [(24,)]
+
+
+def test_an_unchanged_rerun_does_not_start_prefect(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import flows.ingest
+
+    db = tmp_path / "w.duckdb"
+    assert (
+        CliRunner().invoke(main, ["ingest", str(DECK), "--db", str(db), "--engine", "local", "-q"]).exit_code
+        == 0
+    )
+
+    def no_prefect(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Prefect was started for a run with nothing to parse")
+
+    monkeypatch.setattr(flows.ingest, "run_ingest", no_prefect)
+    result = CliRunner().invoke(main, ["ingest", str(DECK), "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["documents"]["skipped"] == [DECK.name]
+    last = duckdb.connect(str(db)).execute(
+        "SELECT engine, note FROM ingest_runs ORDER BY started_at DESC LIMIT 1"
+    )
+    assert last.fetchall() == [("prefect", "nothing to parse: Prefect not started")]
+
+
+def test_extraction_settings_from_the_command_line(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    args = ["ingest", str(DECK), "--db", str(db), "--engine", "local", "--json", "--no-validate"]
+    result = CliRunner().invoke(main, [*args, "--setting", "min_cells=1000000"])
+    assert json.loads(result.stdout)["tables"] == 0
+    bad = CliRunner().invoke(main, [*args, "--setting", "min_cells=lots"])
+    assert bad.exit_code == 2 and "'min_cells=lots': 'lots' is not a valid int" in bad.stderr

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ckextract.warehouse import connect
+from ckextract.warehouse import Warehouse
 from ckextract.warehouse.dictionary import render
 from tests.conftest import ROOT
 
 
 def test_every_table_and_column_is_documented() -> None:
-    text = render(connect(":memory:"))
+    text = render(Warehouse(":memory:").con)
     tables = [block for block in text.split("\n## ")[1:] if "(table)" in block.splitlines()[0]]
     assert len(tables) >= 15
     for block in tables:
@@ -22,6 +22,6 @@ def test_every_table_and_column_is_documented() -> None:
 
 def test_committed_dictionary_matches_the_schema() -> None:
     committed = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
-    assert committed == render(connect(":memory:")), (
+    assert committed == render(Warehouse(":memory:").con), (
         "docs/data-dictionary.md is stale: python -m ckextract.warehouse.dictionary > docs/data-dictionary.md"
     )

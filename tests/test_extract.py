@@ -98,15 +98,27 @@ def test_a_lone_shaded_box_is_not_a_table() -> None:
     assert [t.pages for t in ex.tables] == [(2,)]
 
 
-def test_pages_read_in_parallel_chunks_stitch_like_one_pass(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """A large document is read in page chunks by worker processes and put back together:
-    the table spanning all three pages comes out exactly as from one serial pass."""
-    from ckextract import pipeline
+def test_pages_read_in_chunks_stitch_like_one_pass() -> None:
+    """A large document is read in page chunks (each a work unit for another worker) and
+    put back together: the table spanning all three pages comes out as from one pass."""
+    from ckextract import stages
 
-    paths = [FIXTURES / "network_table" / "ruled_split_pages.pdf", DECK]
-    docs = discover(paths)
-    serial = list(pipeline.process_all(docs, workers=1))
-    monkeypatch.setattr(pipeline, "PAGE_CHUNK", 1)
-    assert [len(u) for _, u in pipeline.work_units(docs, None) if u is not None] == [1, 1, 1, 1, 1, 1, 1]
-    chunked = list(pipeline.process_all(docs, workers=2))
-    assert chunked == serial
+    docs = discover([FIXTURES / "network_table" / "ruled_split_pages.pdf", DECK])
+    settings = ExtractSettings()
+    (batch,) = stages.plan_batches(docs, max_docs=16, max_pages=500)
+    units = stages.work_units(batch, settings, chunk=1)
+    assert [u.pages for u in units] == [
+        range(1, 2),
+        range(2, 3),
+        range(3, 4),
+        range(1, 2),
+        range(2, 3),
+        range(3, 4),
+        range(4, 5),
+    ]
+    parts = [stages.extract(u) for u in units]
+    for doc in docs:
+        mine = [p for u, p in zip(units, parts, strict=True) if u.doc == doc]
+        chunked = stages.normalize(doc, mine, settings)
+        whole = stages.normalize(doc, [stages.extract(stages.WorkUnit(doc, settings))], settings)
+        assert chunked == whole

@@ -1,16 +1,15 @@
-"""The Prefect flow gives the same warehouse as the plain pipeline (one harness per session)."""
+"""The Prefect engine from the command line, and the scheduled re-ingestion deployment.
+
+That the Prefect engine loads what every other engine loads is tested in test_engines.py."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from ckextract.pipeline import ingest
-from tests.conftest import DECK, FIXTURES
+from tests.conftest import DECK
 
 pytestmark = pytest.mark.prefect
 
@@ -19,35 +18,6 @@ CONTENT = (
     "list(sector || ':' || org_name || ':' || coalesce(role, '') ORDER BY position) "
     "FROM networks JOIN memberships USING (network_id) GROUP BY ALL ORDER BY ALL"
 )
-
-
-@pytest.fixture(scope="session")
-def prefect_harness() -> Iterator[None]:
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-def test_flow_matches_local_pipeline_and_survives_bad_files(prefect_harness: None, tmp_path: Path) -> None:
-    from flows.ingest import ingest_flow
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    shutil.copy(DECK, folder)
-    shutil.copy(FIXTURES / "network_table" / "ruled_extra_regions.pdf", folder)
-    shutil.copy(FIXTURES / "bad" / "truncated.pdf", folder)
-    flow_db, local_db = tmp_path / "flow.duckdb", tmp_path / "local.duckdb"
-
-    summary = ingest_flow(paths=[str(folder)], db_path=str(flow_db))
-    assert sorted(summary.loaded) == ["chiiki_sangakukan_network.pdf", "ruled_extra_regions.pdf"]
-    assert [r.message for r in summary.rejected] == [
-        "truncated.pdf: damaged or truncated PDF (PDFNoValidXRef: Unexpected EOF)"
-    ]
-    ingest([folder], local_db)
-    flow_rows = duckdb.connect(str(flow_db)).execute(CONTENT).fetchall()
-    assert flow_rows == duckdb.connect(str(local_db)).execute(CONTENT).fetchall()
-    assert len(flow_rows) == 18
 
 
 def test_cli_ingest_runs_the_flow(prefect_harness: None, tmp_path: Path) -> None:
@@ -97,30 +67,5 @@ def test_deployment_schedules_runs(prefect_harness: None, tmp_path: Path) -> Non
     assert len(runs) == 3
     assert {r.state_name for r in runs} == {"Scheduled"}  # type: ignore[attr-defined]
     assert {(r.expected_start_time.hour, r.expected_start_time.minute) for r in runs} == {(6, 0)}  # type: ignore[attr-defined]
-    assert all(r.parameters == {"paths": [str(DECK.parent)], "db_path": db} for r in runs)  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize(
-    "runner", [{"dask": "local", "workers": 2}, {"workers": 2}], ids=["dask", "processes"]
-)
-def test_distributed_extraction_gives_the_same_warehouse(
-    prefect_harness: None, tmp_path: Path, runner: dict[str, object]
-) -> None:
-    """Extraction on a local Dask cluster (or a process pool) through Prefect; loading stays one writer."""
-    from flows.ingest import run_ingest
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for pdf in (
-        DECK,
-        FIXTURES / "network_table" / "ruled_extra_regions.pdf",
-        FIXTURES / "network_table" / "shaded_cid_narrow.pdf",
-    ):
-        shutil.copy(pdf, folder)
-    parallel_db, serial_db = tmp_path / "parallel.duckdb", tmp_path / "serial.duckdb"
-    summary = run_ingest(paths=[str(folder)], db_path=str(parallel_db), validate_records=False, **runner)  # type: ignore[arg-type]
-    assert len(summary.loaded) == 3 and summary.ok
-    ingest([folder], serial_db, validate_records=False)
-    parallel = duckdb.connect(str(parallel_db)).execute(CONTENT).fetchall()
-    assert parallel == duckdb.connect(str(serial_db)).execute(CONTENT).fetchall()
-    assert len(parallel) == 26
+    assert all(r.parameters["options"]["sources"] == [str(DECK.parent)] for r in runs)  # type: ignore[attr-defined]
+    assert all(r.parameters["options"]["db_path"] == db for r in runs)  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from ckextract import pipeline
+from ckextract import extract, stages
 from ckextract.cli import main
 from ckextract.fetch import FetchSettings, fetch_sources
 from ckextract.pipeline import ingest
@@ -119,7 +119,7 @@ def test_first_run_loads_second_run_parses_nothing(
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("an unchanged document was parsed")
 
-    monkeypatch.setattr(pipeline, "extract_document", no_parsing)
+    monkeypatch.setattr(extract, "read_pages", no_parsing)
     second = ingest([folder], db_path)
     assert second.skipped == [DECK.name] and second.loaded == [] and second.ok
     con = duckdb.connect(str(db_path), read_only=True)
@@ -144,7 +144,7 @@ def test_reprocess_parses_again(tmp_path: Path, db_path: Path) -> None:
 
 def test_new_parser_version_reprocesses(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ingest([DECK], db_path)
-    monkeypatch.setattr(pipeline, "PARSER_VERSION", "999")
+    monkeypatch.setattr(stages, "PARSER_VERSION", "999")
     assert ingest([DECK], db_path).loaded == [DECK.name]
 
 

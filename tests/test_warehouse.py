@@ -10,7 +10,7 @@ import pytest
 
 from ckextract.errors import WarehouseLockedError
 from ckextract.pipeline import ingest
-from ckextract.warehouse import connect, load, migrate
+from ckextract.warehouse import Warehouse, load
 from ckextract.warehouse.db import migrations
 from tests.conftest import DECK, FIXTURES, hold_lock, records_of
 
@@ -21,8 +21,9 @@ COUNTS = (
 
 
 def test_migrations_apply_once() -> None:
-    con = connect(":memory:")
-    assert migrate(con) == []
+    wh = Warehouse(":memory:")
+    con = wh.con
+    assert wh.migrate() == []
     versions = [v for v, _, _ in migrations()]
     assert con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall() == [
         (v,) for v in versions
@@ -46,8 +47,9 @@ def test_reingest_adds_no_duplicates(db_path: Path) -> None:
 def test_failed_load_rolls_back_and_keeps_previous_rows(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    con = connect(db_path)
-    load.load_document(con, records_of(DECK))
+    wh = Warehouse(db_path)
+    con = wh.con
+    wh.load(records_of(DECK))
     before = con.execute(COUNTS).fetchall()
     real_insert = load.insert_frame
 
@@ -58,7 +60,7 @@ def test_failed_load_rolls_back_and_keeps_previous_rows(
 
     monkeypatch.setattr(load, "insert_frame", failing)
     with pytest.raises(RuntimeError, match="disk full"):
-        load.load_document(con, records_of(DECK))
+        wh.load(records_of(DECK))
     assert con.execute(COUNTS).fetchall() == before
 
 
@@ -88,12 +90,74 @@ def test_network_members_view(db_path: Path) -> None:
 
 
 def test_second_writer_gets_a_clear_error(db_path: Path) -> None:
-    connect(db_path).close()
+    Warehouse(db_path).close()
     with hold_lock(db_path, 30), pytest.raises(WarehouseLockedError) as info:
-        connect(db_path)
+        Warehouse(db_path)
     assert str(info.value) == (
-        f"{db_path}: the warehouse is in use by another process (DuckDB allows one writer); "
+        f"{db_path}: the warehouse is in use by another process (DuckDB allows one writer, and an "
+        "open reader blocks writers too: close other connections, or read a copy); "
         "try again when it has finished"
     )
     time.sleep(0.1)
-    connect(db_path).close()
+    Warehouse(db_path).close()
+
+
+def test_atomic_commits_a_block_and_rolls_back_a_failing_one() -> None:
+    wh = Warehouse(":memory:")
+    with wh.atomic() as con:
+        con.execute("CREATE TABLE t (a INTEGER)")
+    with pytest.raises(ValueError), wh.atomic() as con:
+        con.execute("INSERT INTO t VALUES (1)")
+        raise ValueError("boom")
+    assert wh.query("SELECT count(*) FROM t") == [(0,)]
+
+
+def test_a_failed_nested_block_rolls_back_the_whole_transaction_even_if_caught() -> None:
+    """DuckDB has no SAVEPOINT: an inner block never commits in part."""
+    from ckextract.errors import TransactionAbortedError
+
+    wh = Warehouse(":memory:")
+    with wh.atomic() as con:
+        con.execute("CREATE TABLE t (a INTEGER)")
+    with pytest.raises(TransactionAbortedError), wh.atomic() as con:
+        con.execute("INSERT INTO t VALUES (1)")
+        with pytest.raises(ValueError), wh.atomic():
+            raise ValueError("inner")
+    assert wh.query("SELECT count(*) FROM t") == [(0,)]
+
+
+def test_a_failed_run_is_marked_failed_with_its_first_error(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ckextract.warehouse import derived
+
+    def broken(con: duckdb.DuckDBPyConnection, load_id: str | None = None) -> list[str]:
+        raise RuntimeError("refresh failed")
+
+    monkeypatch.setattr(derived, "refresh", broken)
+    with pytest.raises(RuntimeError, match="refresh failed"):
+        ingest([DECK], db_path, validate_records=False)
+    con = duckdb.connect(str(db_path))
+    assert con.execute("SELECT status, error FROM ingest_runs").fetchall() == [
+        ("failed", "RuntimeError: refresh failed")
+    ]
+    assert con.execute("SELECT count(*) FROM documents").fetchall() == [(1,)]  # loaded before it stays
+
+
+def test_a_run_whose_process_is_gone_is_marked_interrupted_by_the_next(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    wh = Warehouse(db_path)
+    wh.start_run("old-run", "serial")
+    wh.con.execute("UPDATE ingest_runs SET pid = ? WHERE load_id = 'old-run'", [int(dead.stdout)])
+    wh.close()
+    summary = ingest([DECK], db_path, validate_records=False)
+    con = duckdb.connect(str(db_path))
+    assert con.execute("SELECT load_id, status FROM ingest_runs ORDER BY started_at").fetchall() == [
+        ("old-run", "interrupted"),
+        (summary.load_id, "ok"),
+    ]

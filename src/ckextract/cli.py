@@ -18,22 +18,26 @@ from typing import Any
 import click
 
 from ckextract.errors import CkExtractError
-from ckextract.settings import DEFAULT_DB, DEFAULT_SOURCES, Config
+from ckextract.settings import DEFAULT_DB, DEFAULT_SOURCES, ExtractSettings, default_db, prefect_home
+
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, as shells report a program stopped by Ctrl-C."""
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = 1) -> None:
     click.echo(f"Error: {message}", err=True)
-    sys.exit(1)
+    sys.exit(code)
 
 
 def _read_warehouse(db_path: Path | None) -> Any:
-    from ckextract.warehouse import connect
+    """The warehouse's connection, read-only (a one-line error if it cannot be opened)."""
+    from ckextract.warehouse.db import Warehouse
 
-    config = Config.from_env(db_path)
-    if not config.db_path.exists():
-        _fail(f"{config.db_path}: no warehouse here yet (run ckextract ingest first)")
+    path = default_db(db_path)
+    if not path.exists():
+        _fail(f"{path}: no warehouse here yet (run ckextract ingest first)")
     try:
-        return connect(config.db_path, read_only=True)
+        return Warehouse(path, read_only=True).con
     except CkExtractError as exc:
         _fail(str(exc))
 
@@ -85,13 +89,45 @@ def tables(pdf: Path, fmt: str) -> None:
     click.echo(buf.getvalue(), nl=False)
 
 
-def _prepare_prefect(config: Config, verbose: bool) -> None:
+def _prepare_prefect(db_path: Path, verbose: bool) -> None:
     """Embedded defaults: a Prefect home beside the warehouse, quiet logs, temporary server."""
-    os.environ.setdefault("PREFECT_HOME", str(config.default_prefect_home))
+    os.environ.setdefault("PREFECT_HOME", str(prefect_home(db_path)))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here; no noise
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
         os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+
+
+def _extract_settings(pairs: tuple[str, ...]) -> ExtractSettings:
+    """``--setting NAME=VALUE`` pairs as :class:`ExtractSettings` (validated there)."""
+    from dataclasses import fields
+
+    types = {f.name: f.type for f in fields(ExtractSettings)}
+    values: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        name = name.strip().replace("-", "_")
+        if not sep or name not in types:
+            raise click.BadParameter(
+                f"{pair!r}: expected NAME=VALUE with NAME one of {', '.join(sorted(types))}",
+                param_hint="--setting",
+            )
+        kind = str(types[name])
+        try:
+            if "bool" in kind:
+                if raw.lower() not in {"true", "false", "1", "0", "yes", "no"}:
+                    raise ValueError(raw)
+                values[name] = raw.lower() in {"true", "1", "yes"}
+            else:
+                values[name] = int(raw) if "int" in kind else float(raw)
+        except ValueError:
+            raise click.BadParameter(
+                f"{pair!r}: {raw!r} is not a valid {kind}", param_hint="--setting"
+            ) from None
+    try:
+        return ExtractSettings(**values)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--setting") from None
 
 
 @main.command()
@@ -102,34 +138,55 @@ def _prepare_prefect(config: Config, verbose: bool) -> None:
     type=click.Choice(["prefect", "local"]),
     default="prefect",
     show_default=True,
-    help="prefect: the Prefect flow (temporary server unless PREFECT_API_URL is set); "
-    "local: the same stages in this process, without Prefect",
+    help="prefect: the stages as Prefect tasks (temporary server unless PREFECT_API_URL is set; "
+    "not started when nothing needs parsing); local: the same stages without Prefect",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--verbose", "-v", is_flag=True, help="Show Prefect's logs.")
+@click.option("--verbose", "-v", is_flag=True, help="Show Prefect's and Dask's logs.")
 @click.option("--no-validate", is_flag=True, help="Skip the data-quality gate (load unchecked).")
 @click.option("--reprocess", is_flag=True, help="Parse every document again, even unchanged ones.")
 @click.option("--no-fetch", is_flag=True, help="Do not download the manifests' URL sources first.")
 @click.option(
     "--wait",
-    type=float,
+    type=click.FloatRange(min=0),
     default=30.0,
     show_default=True,
-    help="Seconds to wait for the warehouse while another process writes it.",
+    help="Seconds to wait for the warehouse while another process holds it (each time it is opened).",
 )
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Extract documents in this many worker processes.",
+    help="Extract in this many worker processes (or Dask workers with --dask local).",
 )
 @click.option(
     "--dask",
     "dask_address",
     default=None,
-    help="Run the extract tasks on a Dask cluster: its scheduler address, or 'local' to start one.",
+    help="Extract on a Dask cluster: its scheduler address, or 'local' to start one.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 100_000),
+    default=16,
+    show_default=True,
+    help="Documents validated and loaded together (memory holds one batch).",
+)
+@click.option(
+    "--batch-pages",
+    type=click.IntRange(1, 10_000_000),
+    default=500,
+    show_default=True,
+    help="...and at most this many pages (a longer document is a batch of its own).",
+)
+@click.option(
+    "--setting",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Tune the table finder (ckextract.settings.ExtractSettings), e.g. --setting snap_tolerance=2.",
 )
 def ingest(
     paths: tuple[Path, ...],
@@ -144,55 +201,41 @@ def ingest(
     wait: float,
     workers: int,
     dask_address: str | None,
+    batch_size: int,
+    batch_pages: int,
+    settings: tuple[str, ...],
 ) -> None:
     """Ingest PDFs (files or folders; default raw_pdfs/) into the warehouse.
 
     Records pass the data-quality gate first; a document failing a critical
     check is quarantined (exit status 1, one line per document)."""
-    from ckextract.discover import find_pdfs
-    from ckextract.warehouse import connect
+    from ckextract.settings import IngestOptions
 
-    config = Config.from_env(db_path, tuple(paths) or (DEFAULT_SOURCES,))
-    try:
-        total = len(find_pdfs(config.sources))
-        connect(
-            config.db_path, wait=wait
-        ).close()  # migrate now; a locked warehouse fails here, before any work
-    except CkExtractError as exc:
-        _fail(str(exc))
+    options = IngestOptions(
+        sources=tuple(paths) or (DEFAULT_SOURCES,),
+        db_path=default_db(db_path),
+        extract=_extract_settings(settings),
+        validate=not no_validate,
+        reprocess=reprocess,
+        fetch=not no_fetch,
+        wait=wait,
+        workers=workers,
+        dask=dask_address,
+        batch_size=batch_size,
+        batch_pages=batch_pages,
+    )
+    from ckextract.interrupts import stop_on_signals
     from ckextract.report import progress_bar, summary_lines
 
     show = not (quiet or as_json)
     try:
-        with progress_bar(total, enabled=show) as advance:
-            if engine == "local":
-                from ckextract.pipeline import ingest as run_local
-
-                summary = run_local(
-                    config.sources,
-                    config.db_path,
-                    on_document=lambda d: advance(1, d.file_name),
-                    validate_records=not no_validate,
-                    reprocess=reprocess,
-                    wait=wait,
-                    fetch=not no_fetch,
-                    workers=workers,
-                )
-            else:
-                _prepare_prefect(config, verbose)
-                from flows.ingest import run_ingest, set_progress
-
-                set_progress(lambda doc, result: advance(1, doc.file_name))
-                summary = run_ingest(
-                    workers,
-                    dask_address,
-                    paths=[str(p) for p in config.sources],
-                    db_path=str(config.db_path),
-                    validate_records=not no_validate,
-                    reprocess=reprocess,
-                    fetch=not no_fetch,
-                )
+        with stop_on_signals(quiet=quiet or as_json) as stop:
+            summary = _run_ingest(options, engine, verbose, show, stop, progress_bar)
     except CkExtractError as exc:
+        from ckextract.errors import InterruptedRun
+
+        if isinstance(exc, InterruptedRun):
+            _fail(f"{exc}: the run is marked interrupted; documents loaded before it stay", EXIT_INTERRUPTED)
         _fail(str(exc))
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
@@ -205,7 +248,35 @@ def ingest(
         click.echo(f"Error: {quarantine.message}", err=True)
     for failure in summary.fetch_failures:
         click.echo(f"Error: fetch {failure}", err=True)
+    for file_name, reason in summary.rejected_earlier:
+        click.echo(f"Error: {file_name}: rejected earlier: {reason}", err=True)
     sys.exit(0 if summary.ok else 1)
+
+
+def _run_ingest(options: Any, engine: str, verbose: bool, show: bool, stop: Any, progress_bar: Any) -> Any:
+    """Prepare (fetch, discover), preview the plan, then run the stages on the engine asked
+    for; Prefect is started only when there is something to parse."""
+    from ckextract.executors import SerialExecutor, local_executor
+    from ckextract.pipeline import prepare, preview, run
+
+    prepared = prepare(options)
+    todo = len(preview(options, prepared).todo)
+    with progress_bar(todo, enabled=show) as advance:
+
+        def progress(doc: Any, result: Any) -> None:
+            advance(1, doc.file_name)
+
+        if engine == "local":
+            return run(
+                options, local_executor(options, verbose), progress=progress, prepared=prepared, stop=stop
+            )
+        if todo == 0:
+            note = "nothing to parse: Prefect not started"
+            return run(options, SerialExecutor("prefect"), prepared=prepared, stop=stop, note=note)
+        _prepare_prefect(options.db_path, verbose)
+        from flows.ingest import run_ingest
+
+        return run_ingest(options, progress, prepared, stop)
 
 
 @main.command()
@@ -318,13 +389,12 @@ def serve(paths: tuple[Path, ...], cron: str, db_path: Path | None, name: str) -
             "scheduling needs a Prefect server: run `prefect server start` and set "
             "PREFECT_API_URL=http://127.0.0.1:4200/api (the temporary server cannot schedule)"
         )
-    config = Config.from_env(db_path, tuple(paths) or (DEFAULT_SOURCES,))
+    sources = tuple(paths) or (DEFAULT_SOURCES,)
+    db = default_db(db_path)
     from flows.deploy import serve as serve_deployment
 
-    click.echo(
-        f"serving deployment {name!r} on {cron!r}: {', '.join(map(str, config.sources))} -> {config.db_path}"
-    )
-    serve_deployment(cron, [str(p.resolve()) for p in config.sources], str(config.db_path.resolve()), name)
+    click.echo(f"serving deployment {name!r} on {cron!r}: {', '.join(map(str, sources))} -> {db}")
+    serve_deployment(cron, [str(p.resolve()) for p in sources], str(db.resolve()), name)
 
 
 @main.command()

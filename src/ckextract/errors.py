@@ -58,13 +58,52 @@ class SourceNotFoundError(CkExtractError):
         super().__init__(f"{self.path}: no such file or folder")
 
 
-class WarehouseLockedError(CkExtractError):
-    def __init__(self, db_path: Path | str) -> None:
+class WarehouseError(CkExtractError):
+    """The warehouse file cannot be opened, read or written; the message names it and why."""
+
+    def __init__(self, db_path: Path | str, reason: str) -> None:
         self.db_path = Path(db_path)
+        self.reason = reason
+        super().__init__(f"{self.db_path}: {reason}")
+
+
+class WarehouseLockedError(WarehouseError):
+    def __init__(self, db_path: Path | str) -> None:
         super().__init__(
-            f"{self.db_path}: the warehouse is in use by another process "
-            "(DuckDB allows one writer); try again when it has finished"
+            db_path,
+            "the warehouse is in use by another process (DuckDB allows one writer, and an open "
+            "reader blocks writers too: close other connections, or read a copy); "
+            "try again when it has finished",
         )
+
+
+class TransactionAbortedError(WarehouseError):
+    """An error escaped a nested ``atomic()`` block: the whole transaction was rolled back."""
+
+    def __init__(self, db_path: Path | str, inner: BaseException) -> None:
+        self.inner = inner
+        super().__init__(
+            db_path, f"transaction rolled back: a nested block failed ({type(inner).__name__}: {inner})"
+        )
+
+
+class LocatedError(CkExtractError):
+    """A mistake in a file ckextract reads for its settings: file, line (if known), reason."""
+
+    def __init__(self, path: Path | str, line: int | None, reason: str) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.reason = reason
+        where = f"{self.path}:{line}" if line else str(self.path)
+        super().__init__(f"{where}: {reason}")
+
+
+class ManifestError(LocatedError):
+    """A sources manifest or fetched-file index with a mistake."""
+
+
+class SpecError(LocatedError):
+    """A list spec with a mistake (rejected when specs are loaded, before any work)."""
 
 
 class MigrationError(CkExtractError):
@@ -123,3 +162,26 @@ class StreamTooLarge(Exception):
     def __init__(self, limit: int) -> None:
         self.limit = limit
         super().__init__(f"stream inflates past {limit} bytes")
+
+
+class LayoutError(DocumentError):
+    """A layout failed on tables that were read: a defect in ckextract, not in the file."""
+
+    code = "layout_error"
+
+    def __init__(self, path: Path | str, exc: BaseException) -> None:
+        detail = type(exc).__name__
+        message = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+        if message:
+            detail = f"{detail}: {message}"
+        super().__init__(
+            path, f"ckextract failed to read its layout ({detail}); a defect in ckextract, please report it"
+        )
+
+
+class InterruptedRun(CkExtractError):
+    """The run was stopped by a signal (Ctrl-C, SIGTERM) before it finished."""
+
+    def __init__(self, signal_name: str = "SIGINT") -> None:
+        self.signal_name = signal_name
+        super().__init__(f"interrupted by {signal_name}")

@@ -1,16 +1,17 @@
-"""Stage 0, fetch: download the manifest's URL sources into a content-addressed store.
+"""Stage 0, fetch: download the manifest's URL sources into the folder's
+:class:`~ckextract.sources.FetchedStore`.
 
 Each download goes to a temporary file in the store's folder and is renamed
 into place only when complete (``<sha256>.pdf``), so no partial file is ever
-visible; bytes already stored are not written again. ``index.json`` maps each
-URL to the sha256 of its latest download. A failed download is reported and
-the others go on; what was fetched before stays.
+visible; bytes already stored are not written again. A download has a timeout per
+read and an overall deadline (a server trickling a byte at a time is given up).
+Partial files a killed fetch left behind are removed at the next fetch. A failed
+download is reported and the others go on; what was fetched before stays.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 import time
@@ -19,12 +20,11 @@ import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from ckextract.discover import FETCHED, SourceEntry, read_sources
+from ckextract.sources import PARTIAL_PREFIX, FetchedStore, SourceEntry, read_sources
 
 USER_AGENT = "ckextract (+https://example.invalid/ckextract)"
-INDEX = "index.json"
+READ_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,15 @@ class FetchSettings:
     backoff: float = 1.0
     """Seconds before the first retry; doubled each time."""
     max_bytes: int = 200 * 1024 * 1024
+    deadline: float = 600.0
+    """Seconds one download attempt may take in all (a server may send a byte at a time,
+    each within the read timeout, and never finish)."""
+
+    def __post_init__(self) -> None:
+        if self.timeout <= 0 or self.deadline <= 0 or self.max_bytes <= 0:
+            raise ValueError("FetchSettings: timeout, deadline and max_bytes must be positive")
+        if self.retries < 0 or self.backoff < 0:
+            raise ValueError("FetchSettings: retries and backoff must not be negative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +78,8 @@ def _download(url: str, dest_dir: Path, settings: FetchSettings) -> tuple[str, P
     """One attempt: stream to a temp file in ``dest_dir``; return (sha256, temp path)."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     digest = hashlib.sha256()
-    fd, tmp = tempfile.mkstemp(prefix=".part-", dir=dest_dir)
+    give_up_at = time.monotonic() + settings.deadline
+    fd, tmp = tempfile.mkstemp(prefix=PARTIAL_PREFIX, dir=dest_dir)
     try:
         with (
             os.fdopen(fd, "wb") as out,
@@ -77,7 +87,9 @@ def _download(url: str, dest_dir: Path, settings: FetchSettings) -> tuple[str, P
         ):
             expected = response.headers.get("Content-Length")
             received = 0
-            while chunk := response.read(1 << 16):
+            while chunk := response.read1(READ_CHUNK):
+                if time.monotonic() > give_up_at:
+                    raise _Incomplete(f"gave up after {settings.deadline:g} s (deadline)")
                 received += len(chunk)
                 if received > settings.max_bytes:
                     raise _Incomplete(f"larger than {settings.max_bytes} bytes")
@@ -138,34 +150,21 @@ class FetchError(Exception):
         super().__init__(f"{url}: {reason}")
 
 
-def read_index(store: Path) -> dict[str, Any]:
-    path = store / INDEX
-    if not path.is_file():
-        return {}
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def _write_index(store: Path, index: dict[str, Any]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".index-", dir=store)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(index, fh, ensure_ascii=False, indent=1, sort_keys=True)
-    os.replace(tmp, store / INDEX)
-
-
 def fetch_sources(folder: Path, settings: FetchSettings | None = None) -> FetchReport:
     """Fetch every URL entry of ``folder/sources.toml`` into ``folder/fetched/``."""
+    settings = settings or FetchSettings()
     entries: list[SourceEntry] = [e for e in read_sources(folder).values() if e.url]
     report = FetchReport()
-    store = folder / FETCHED
+    store = FetchedStore(folder)
     if not entries:
         return report
-    store.mkdir(parents=True, exist_ok=True)
-    index = read_index(store)
+    store.dir.mkdir(parents=True, exist_ok=True)
+    store.clean_partials(older_than=settings.deadline)
+    index = store.read_index()
     for entry in entries:
         assert entry.url is not None
         try:
-            got = fetch_url(entry.url, store, settings)
+            got = fetch_url(entry.url, store.dir, settings)
         except FetchError as exc:
             report.failed.append(FetchFailure(exc.url, exc.reason))
             continue
@@ -173,6 +172,6 @@ def fetch_sources(folder: Path, settings: FetchSettings | None = None) -> FetchR
             "sha256": got.sha256,
             "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
-        _write_index(store, index)
+        store.write_index(index)
         report.fetched.append(got)
     return report

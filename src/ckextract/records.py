@@ -8,6 +8,7 @@ them as they are (one DataFrame per record type, columns = field names).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,6 +56,15 @@ class Cell:
     page_number: int
     row_span: int = 1
     col_span: int = 1
+    breaks: tuple[int, ...] = ()
+    """Where in ``text`` a line starts that follows a hard break (the line before it left
+    room for it: a new item, not a wrap). Empty: one paragraph."""
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The text split at its hard line breaks (wrapped lines stay joined)."""
+        bounds = [0, *self.breaks, len(self.text)]
+        return [p for a, b in itertools.pairwise(bounds) if (p := self.text[a:b].strip())]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +131,10 @@ class Extraction:
     pages_without_text: tuple[int, ...] = ()
     lines: tuple[TextLine, ...] = ()
     """Text outside tables, page by page, top to bottom."""
+    unmapped_glyphs: int = 0
+    """Glyphs still printed as ``(cid:NN)``: their font maps them to no character."""
+    recovered_glyphs: int = 0
+    """``(cid:NN)`` glyphs whose character was recovered from the embedded font."""
 
     def page_lines(self, page_number: int) -> list[TextLine]:
         return [line for line in self.lines if line.page_number == page_number]
@@ -270,10 +284,28 @@ class IngestSummary:
     dq_run_id: str | None = None
     data_docs: str | None = None
     dq_warnings: list[str] = field(default_factory=list)
+    rejected_earlier: list[tuple[str, str]] = field(default_factory=list)
+    """(file, reason) of unchanged files an earlier run rejected: still not loaded."""
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    """(file, the file with the same bytes that was read instead)."""
+    notes: list[str] = field(default_factory=list)
+    engine: str | None = None
+    series_loaded: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
-        return not self.rejected and not self.quarantined and not self.fetch_failures
+        return not (self.rejected or self.quarantined or self.fetch_failures or self.rejected_earlier)
+
+    def count(self, records: DocumentRecords) -> None:
+        """Add a loaded document's counts."""
+        (self.loaded if records.layouts else self.no_layout).append(records.document.file_name)
+        self.tables += len(records.extraction.tables)
+        self.networks += len(records.networks)
+        self.memberships += len(records.memberships)
+        self.adoptions += len(records.adoptions)
+        self.repairs += len(records.repairs)
+        self.warnings += list(records.warnings)
+        self.series_loaded.add(records.document.series)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -288,7 +320,11 @@ class IngestSummary:
                     for r in self.rejected
                 ],
                 "quarantined": [{"file": q.file_name, "failed": list(q.checks)} for q in self.quarantined],
+                "rejected_earlier": [{"file": f, "reason": r} for f, r in self.rejected_earlier],
+                "duplicates": [{"file": f, "same_bytes_as": o} for f, o in self.duplicates],
             },
+            "engine": self.engine,
+            "notes": self.notes,
             "tables": self.tables,
             "networks": self.networks,
             "memberships": self.memberships,

@@ -1,15 +1,17 @@
 """Settings as validated dataclasses (pdfplumber's ``TableSettings`` style).
 
-``ExtractSettings`` tunes the table finder; ``Config`` picks the resources
-(warehouse file, Prefect home) for a run: local defaults, overridable by
-arguments or ``CKEXTRACT_*`` environment variables.
+``ExtractSettings`` tunes the table finder; ``IngestOptions`` says what a run does
+and where (warehouse file, sources, batches, workers): local defaults, overridable by
+arguments or the ``CKEXTRACT_DB`` environment variable.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -68,24 +70,103 @@ class ExtractSettings:
 
 DEFAULT_DB = Path("warehouse") / "ckextract.duckdb"
 DEFAULT_SOURCES = Path("raw_pdfs")
+DB_ENV = "CKEXTRACT_DB"
+DEFAULT_BATCH_SIZE = 16
+"""Documents validated and loaded together: memory holds one batch's records at a time
+(flat in the number of documents), while the gate's per-call cost is shared by 16."""
+DEFAULT_BATCH_PAGES = 500
+"""...and at most this many pages (a longer document is a batch of its own): memory stays
+flat with long documents too (a 250-page list gives about 15,000 cells)."""
+DEFAULT_WAIT = 30.0
+
+
+def default_db(db_path: Path | None = None) -> Path:
+    """The warehouse file: as given, else ``$CKEXTRACT_DB``, else ``warehouse/ckextract.duckdb``."""
+    return db_path or Path(os.environ.get(DB_ENV, str(DEFAULT_DB)))
+
+
+def prefect_home(db_path: Path) -> Path:
+    """Prefect's home beside the warehouse file, so runs on other warehouses never share
+    (and lock) one Prefect database."""
+    return db_path.resolve().parent / ".prefect"
 
 
 @dataclass(frozen=True)
-class Config:
-    """Where a run reads and writes. ``Config.from_env()`` gives the local defaults."""
+class IngestOptions:
+    """What an ingest run does. Every option means the same under every executor (serial,
+    process pool, Dask, Prefect); one that an executor cannot honour is refused there."""
 
-    db_path: Path = DEFAULT_DB
     sources: tuple[Path, ...] = (DEFAULT_SOURCES,)
-    prefect_home: Path | None = None
-    extract: ExtractSettings = ExtractSettings()
+    db_path: Path = DEFAULT_DB
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    validate: bool = True
+    """Run the data-quality gate before loading."""
+    reprocess: bool = False
+    """Parse documents again even when their bytes were handled by this parser version."""
+    fetch: bool = True
+    """Download the manifests' URL sources first."""
+    wait: float = DEFAULT_WAIT
+    """Seconds to wait for the warehouse while another process holds it (every open)."""
+    workers: int = 1
+    """Extract in this many worker processes (or Dask workers of a local cluster)."""
+    dask: str | None = None
+    """Extract on a Dask cluster: a scheduler address, or ``local`` to start one."""
+    batch_size: int = DEFAULT_BATCH_SIZE
+    """A batch (validated and loaded together) holds at most this many documents..."""
+    batch_pages: int = DEFAULT_BATCH_PAGES
+    """...and at most this many pages (a longer document is a batch of its own)."""
+    gx_root: Path | None = None
+    """Where Great Expectations keeps its project (``gx/``); default beside the warehouse."""
 
-    @classmethod
-    def from_env(cls, db_path: Path | None = None, sources: tuple[Path, ...] = ()) -> Config:
-        db = db_path or Path(os.environ.get("CKEXTRACT_DB", str(DEFAULT_DB)))
-        return cls(db_path=db, sources=sources or (DEFAULT_SOURCES,))
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ValueError("IngestOptions.workers must be at least 1")
+        if self.batch_size < 1 or self.batch_pages < 1:
+            raise ValueError("IngestOptions.batch_size and batch_pages must be at least 1")
+        if self.wait < 0:
+            raise ValueError("IngestOptions.wait must not be negative")
+        if not self.sources:
+            raise ValueError("IngestOptions.sources must name at least one file or folder")
 
     @property
-    def default_prefect_home(self) -> Path:
-        """Prefect's home beside the warehouse file, so runs on other warehouses never
-        share (and lock) one Prefect database."""
-        return self.prefect_home or self.db_path.resolve().parent / ".prefect"
+    def gx_dir(self) -> Path:
+        return self.gx_root or self.db_path.resolve().parent
+
+    @property
+    def parallel(self) -> bool:
+        return self.workers > 1 or self.dask is not None
+
+    def to_mapping(self) -> dict[str, Any]:
+        """JSON-able form (a deployment's parameters); :meth:`coerce` reads it back."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Path):
+                value = str(value)
+            elif f.name == "sources":
+                value = [str(p) for p in value]
+            elif isinstance(value, ExtractSettings):
+                value = {k.name: getattr(value, k.name) for k in fields(value)}
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def coerce(cls, value: IngestOptions | Mapping[str, Any] | None) -> IngestOptions:
+        """Options from themselves, from :meth:`to_mapping`'s form, or the defaults."""
+        if value is None:
+            return cls()
+        if isinstance(value, IngestOptions):
+            return value
+        known = {f.name for f in fields(cls)}
+        unknown = set(value) - known
+        if unknown:
+            raise ValueError(f"unknown ingest options: {', '.join(sorted(unknown))}")
+        data = dict(value)
+        if "sources" in data:
+            data["sources"] = tuple(Path(p) for p in data["sources"])
+        for key in ("db_path", "gx_root"):
+            if data.get(key) is not None:
+                data[key] = Path(data[key])
+        if isinstance(data.get("extract"), Mapping):
+            data["extract"] = ExtractSettings(**data["extract"])
+        return cls(**data)

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 # --- character classes --------------------------------------------------------
 
@@ -391,6 +392,60 @@ def fiscal_year(text: str | None) -> int | None:
     return int(m.group()) if m else None
 
 
+# --- rule: dates (和暦 and 西暦) -------------------------------------------------------------
+
+_DATE_FORMATS = (
+    "%G年%m月%d日",  # 平成29年5月15日, 令和元年5月1日 (元年 and full-width digits: jpdatetime)
+    "%e.%m.%d",  # H29.4.24: the era's initial (H 平成, R 令和, S 昭和)
+    "%Y年%m月%d日",
+    "%Y/%m/%d",
+    "%Y-%m-%d",
+    "%Y.%m.%d",
+)
+
+
+_DATE_SHAPE = re.compile(
+    r"(?:明治|大正|昭和|平成|令和|[MTSHR])?(?:\d{1,4}|元)[年./-]\d{1,2}[月./-]\d{1,2}日?"
+)
+"""What a whole value must look like to be read as a date (``H29.4.24送検`` is a note, not a date)."""
+
+
+def japanese_date(text: str | None) -> date | None:
+    """A date as printed in a ministry list, 和暦 or 西暦, to a date (None if it is not one).
+
+    ``平成29年５月15日`` → 2017-05-15, ``H30.1.16`` → 2018-01-16, ``令和元年5月1日`` →
+    2019-05-01, ``2024/7/1`` → 2024-07-01. Eras and 元年 by jpdatetime (its era table),
+    after NFKC and with spaces removed; the whole value must be the date."""
+    if not text:
+        return None
+    from jpdatetime import jpdatetime
+
+    value = _WS.sub("", nfkc(text))
+    if not _DATE_SHAPE.fullmatch(value):
+        return None
+    for fmt in _DATE_FORMATS:
+        try:
+            parsed = jpdatetime.strptime(value, fmt)
+        except (ValueError, TypeError, AttributeError, StopIteration):
+            continue
+        return date(parsed.year, parsed.month, parsed.day)
+    return None
+
+
+# --- rule: marks that say yes ----------------------------------------------------------------
+
+YES_MARKS = frozenset("〇○◯●✓✔レ")
+
+
+def yes_mark(text: str | None) -> bool | None:
+    """A column of marks (連携体 ``〇``): a mark → True, empty or a dash → False, anything
+    else → None (not a mark)."""
+    if is_empty_marker(text):
+        return False
+    value = collapse_whitespace(nfkc(text or ""))
+    return True if value in YES_MARKS else None
+
+
 # --- the list of rules, for docs and reports ---------------------------------------------
 
 
@@ -401,6 +456,8 @@ RULES: tuple[tuple[str, Callable[..., object]], ...] = (
     ("letter_spacing_collapse", collapse_letter_spacing),
     ("drop_spaces_next_to_japanese", drop_spaces_next_to_japanese),
     ("empty_marker", is_empty_marker),
+    ("japanese_date", japanese_date),
+    ("yes_mark", yes_mark),
     ("sector_tags", split_sectors),
     ("member_split", split_members),
     ("printed_item_count", count_printed_items),

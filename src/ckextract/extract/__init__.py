@@ -15,15 +15,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ckextract import interrupts
 from ckextract.errors import (
     CidOnlyError,
     DamagedPdfError,
     DocumentError,
     ExtractorError,
+    InterruptedRun,
     NoTextLayerError,
     TooManyPagesError,
 )
-from ckextract.extract.pdf import classify, declared_pages, open_pdf
+from ckextract.extract.pdf import classify, open_pdf
 from ckextract.extract.tables import PageTable, page_tables, stitch, to_table
 from ckextract.records import Extraction, SourceDocument, TextLine
 from ckextract.settings import ExtractSettings
@@ -40,13 +42,7 @@ class PagesRead:
     no_text: list[int] = field(default_factory=list)
     glyphs: int = 0
     cid_glyphs: int = 0
-
-
-def count_pages(doc: SourceDocument, settings: ExtractSettings | None = None) -> int:
-    """The document's page count (from its page tree), or a :class:`DocumentError`."""
-    settings = settings or ExtractSettings()
-    with open_pdf(doc.path, settings.max_pages) as pdf:
-        return declared_pages(pdf) or len(pdf.pages)
+    recovered_glyphs: int = 0
 
 
 def read_pages(
@@ -62,20 +58,22 @@ def read_pages(
             wanted = pages if pages is not None else range(1, page_count + 1)
             out = PagesRead(page_count, wanted.start if len(wanted) else 1)
             for number in wanted:
+                interrupts.check()  # a stop request (Ctrl-C) ends a long document between pages
                 page = pdf.pages[number - 1]
                 page.objects  # noqa: B018 - parse the page here: the PDF parser's failures name the file
                 try:
-                    parts, page_lines, glyphs, cids = page_tables(page, number, settings)
+                    read = page_tables(page, number, settings)
                 except Exception as exc:  # ours, on objects the parser read: not the file's fault
                     raise ExtractorError(doc.path, number, exc) from exc
-                out.glyphs += glyphs
-                out.cid_glyphs += cids
-                out.parts_by_page.append(parts)
-                out.lines.extend(page_lines)
-                if glyphs == 0:
+                out.glyphs += read.glyphs
+                out.cid_glyphs += read.cid_glyphs
+                out.recovered_glyphs += read.recovered
+                out.parts_by_page.append(read.tables)
+                out.lines.extend(read.lines)
+                if read.glyphs == 0:
                     out.no_text.append(number)
                 page.close()  # release the page's parsed objects: memory stays flat
-        except DocumentError:
+        except (DocumentError, InterruptedRun):
             raise
         except Exception as exc:
             raise classify(doc.path, exc) from exc
@@ -99,7 +97,15 @@ def assemble(
         raise CidOnlyError(doc.path)
     lines = tuple(line for c in chunks for line in c.lines)
     tables = tuple(to_table(i, group) for i, group in enumerate(stitch(parts_by_page, settings, lines)))
-    return Extraction(doc, page_count, tables, tuple(no_text), lines)
+    return Extraction(
+        doc,
+        page_count,
+        tables,
+        tuple(no_text),
+        lines,
+        unmapped_glyphs=sum(c.cid_glyphs for c in chunks),
+        recovered_glyphs=sum(c.recovered_glyphs for c in chunks),
+    )
 
 
 def page_chunks(page_count: int, chunk: int) -> list[range]:
@@ -112,4 +118,4 @@ def extract_document(doc: SourceDocument, settings: ExtractSettings | None = Non
     return assemble(doc, [read_pages(doc, settings)], settings)
 
 
-__all__ = ["PagesRead", "assemble", "count_pages", "extract_document", "page_chunks", "read_pages"]
+__all__ = ["PagesRead", "assemble", "extract_document", "page_chunks", "read_pages"]

@@ -85,6 +85,21 @@ def classify(path: Path, exc: BaseException) -> DocumentError:
     return DamagedPdfError(path, detail)
 
 
+def quick_page_count(path: Path) -> int:
+    """Pages, read by PDFium in well under a millisecond (no content parsed); 0 when it
+    cannot tell (the extraction then names the file's fault). Used to plan work, not to read."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except Exception:
+        return 0
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
 def declared_pages(pdf: PDF) -> int | None:
     """The page count the document's page tree declares (read before building pages)."""
     try:

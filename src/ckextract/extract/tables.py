@@ -15,10 +15,11 @@ from pdfplumber.page import Page
 from ckextract._typing import T_obj_list
 from ckextract.extract.columns import read_region, split_merged_cells
 from ckextract.extract.figures import is_figure, slanted_strokes
+from ckextract.extract.fonts import recover_cids
 from ckextract.extract.grid import PageGrid, find_grids, page_edges
 from ckextract.extract.rows import split_stacked_rows
 from ckextract.extract.rules import open_regions
-from ckextract.extract.text import assign_chars, chars_to_text, chars_to_text_lines, clean_chars
+from ckextract.extract.text import assign_chars, chars_to_cell_text, chars_to_text_lines, clean_chars
 from ckextract.records import Cell, Table, TextLine
 from ckextract.settings import ExtractSettings
 
@@ -30,6 +31,8 @@ class PageTable:
     grid: PageGrid
     texts: tuple[str, ...]
     """Text of ``grid.cells[i]``."""
+    breaks: tuple[tuple[int, ...], ...] = ()
+    """Where in ``texts[i]`` each hard-broken line starts (see ``text.chars_to_cell_text``)."""
 
     @property
     def page_number(self) -> int:
@@ -43,12 +46,24 @@ class PageTable:
         return tuple(out)
 
 
-def page_tables(
-    page: Page, page_number: int, settings: ExtractSettings
-) -> tuple[list[PageTable], list[TextLine], int, int]:
-    """The tables of one page, its text outside them, and how many text glyphs it has
-    (and how many of those are ``(cid:NN)``: glyphs of a font without a Unicode map)."""
-    chars = clean_chars(page.chars, settings)
+@dataclass(frozen=True, slots=True)
+class PageRead:
+    """What one page gave: its tables, its free text, and counts of its glyphs."""
+
+    tables: list[PageTable]
+    lines: list[TextLine]
+    glyphs: int
+    """Text glyphs (not spaces)."""
+    cid_glyphs: int
+    """Of those, ``(cid:NN)``: a font without a Unicode map, not recovered."""
+    recovered: int
+    """``(cid:NN)`` glyphs recovered from the embedded font (see :mod:`.fonts`)."""
+
+
+def page_tables(page: Page, page_number: int, settings: ExtractSettings) -> PageRead:
+    """The tables of one page, its text outside them, and its glyph counts."""
+    raw, recovered = recover_cids(page, page.chars)
+    chars = clean_chars(raw, settings)
     x0, top, x1, bottom = page.bbox
     bbox = (float(x0), float(top), float(x1), float(bottom))
     edges = page_edges(page.rects, page.lines, page.curves, bbox, settings)
@@ -69,7 +84,7 @@ def page_tables(
     out.sort(key=lambda t: (t.grid.ys[0], t.grid.xs[0]))
     lines = chars_to_text_lines(free, page_number, settings)
     glyphs = [c["text"] for c in chars if not c["text"].isspace()]
-    return out, lines, len(glyphs), sum(1 for t in glyphs if t.startswith("(cid:"))
+    return PageRead(out, lines, len(glyphs), sum(1 for t in glyphs if t.startswith("(cid:")), recovered)
 
 
 def _refine(
@@ -93,7 +108,10 @@ def _keep_table(
     slanted: list[tuple[float, float]],
     settings: ExtractSettings,
 ) -> T_obj_list:
-    """Add the grid's table to ``out`` unless it is a figure; the chars still free after it."""
+    """Add the grid's table to ``out`` unless it is a figure or too small (fewer than
+    ``settings.min_cells`` cells, however it was found); the chars still free after it."""
+    if len(grid.cells) < settings.min_cells:
+        return free
     table = _page_table(grid, by_cell, settings)
     if is_figure(grid, list(table.texts), slanted, settings):
         return free
@@ -110,7 +128,11 @@ def _fill(
 
 
 def _page_table(grid: PageGrid, by_cell: dict[int, T_obj_list], settings: ExtractSettings) -> PageTable:
-    return PageTable(grid, tuple(chars_to_text(by_cell.get(i, []), settings) for i in range(len(grid.cells))))
+    cells = [
+        chars_to_cell_text(by_cell.get(i, []), settings, cell.bbox[0], cell.bbox[2])
+        for i, cell in enumerate(grid.cells)
+    ]
+    return PageTable(grid, tuple(t for t, _ in cells), tuple(b for _, b in cells))
 
 
 def continues(
@@ -184,7 +206,8 @@ def to_table(table_id: int, parts: list[PageTable]) -> Table:
     offset = 0
     for k, part in enumerate(parts):
         skip = repeated_header_rows(parts[0], part) if k else 0
-        for gc, text in zip(part.grid.cells, part.texts, strict=True):
+        breaks = part.breaks or ((),) * len(part.texts)
+        for gc, text, brk in zip(part.grid.cells, part.texts, breaks, strict=True):
             if gc.row < skip:
                 continue
             cells.append(
@@ -196,6 +219,7 @@ def to_table(table_id: int, parts: list[PageTable]) -> Table:
                     page_number=part.page_number,
                     row_span=gc.row_span,
                     col_span=gc.col_span,
+                    breaks=brk,
                 )
             )
         offset += part.grid.n_rows - skip

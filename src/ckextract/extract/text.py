@@ -8,6 +8,7 @@ line-wrap rule in :mod:`ckextract.textrules`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -362,3 +363,51 @@ def _span(run: list[tuple[str, T_obj]], colour: str | None) -> TextSpan:
 
 def chars_to_text(chars: T_obj_list, settings: ExtractSettings) -> str:
     return join_wrapped_lines(chars_to_lines(chars, settings.word_gap_ratio))
+
+
+def _first_word_width(line: T_obj_list) -> float:
+    """Width of what a line starts with that could not have been split: a Latin word (up to
+    its first space), else one glyph (Japanese may wrap after any character)."""
+    first = line[0]
+    if not first["text"].isascii() or not first["text"].isalnum():
+        return float(first["x1"] - first["x0"])
+    end = first["x1"]
+    for ch in line[1:]:
+        if not (ch["text"].isascii() and ch["text"].isalnum()) or ch["x0"] - end > 0.3 * float(
+            ch.get("size") or 1
+        ):
+            break
+        end = ch["x1"]
+    return float(end - first["x0"])
+
+
+def hard_breaks(lines: Sequence[T_obj_list], left: float, right: float) -> list[bool]:
+    """For each line after the first: whether the line before it ended by a hard break (it
+    left room for this line's first word, so the text did not wrap there, it was broken).
+    ``left``/``right``: the cell's sides; its right padding is taken to equal its left."""
+    if not lines:
+        return []
+    padding = max(0.0, min(float(ln[0]["x0"]) for ln in lines) - left)
+    edge = right - padding
+    out = []
+    for before, line in itertools.pairwise(lines):
+        end = glyph_end(before[-1])
+        out.append(edge - end >= _first_word_width(line))
+    return out
+
+
+def chars_to_cell_text(
+    chars: T_obj_list, settings: ExtractSettings, left: float, right: float
+) -> tuple[str, tuple[int, ...]]:
+    """A cell's text (wrapped lines joined) and where in it each hard-broken line starts
+    (e.g. one law a line in a 違反法条 cell: breaks, not wraps)."""
+    grouped = group_lines(chars)
+    texts = [_line_text(line, settings.word_gap_ratio) for line in grouped]
+    breaks = hard_breaks(grouped, left, right)
+    text, starts = "", []
+    for i, line in enumerate(texts):
+        joined = join_wrapped_lines([text, line])
+        if i and breaks[i - 1] and line.strip():
+            starts.append(len(joined) - len(line.strip()))
+        text = joined
+    return text, tuple(starts)

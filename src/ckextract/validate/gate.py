@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -60,10 +59,6 @@ class GateReport:
 
     def quarantined(self, document_id: str) -> bool:
         return bool(self.failed(document_id, "critical"))
-
-
-def new_run_id() -> str:
-    return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
 
 
 def _quiet_gx() -> None:
@@ -149,43 +144,75 @@ def _per_document(check: Check, doc_ids: Sequence[str], gx_result: dict[str, Any
     return out
 
 
+class Gate:
+    """The gate over one run, validated batch by batch: GX's context is opened once, every
+    batch's results carry the run's id, and the Data Docs are built once at the end."""
+
+    def __init__(self, gx_root: Path, run_id: str) -> None:
+        self.gx_root = gx_root
+        self.run_id = run_id
+        self.started_at = datetime.now(UTC)
+        self.validated = False
+        """Whether any batch had documents to validate."""
+        self._ctx: Any = None
+
+    def validate(self, batch: Sequence[DocumentRecords]) -> GateReport:
+        """Every check over a batch's documents; the report says, per document, what failed."""
+        report = GateReport(run_id=self.run_id, started_at=self.started_at)
+        doc_ids = [r.document.document_id for r in batch]
+        if not batch:
+            report.finished_at = datetime.now(UTC)
+            return report
+        data = frames.build(batch)
+        context = Context(
+            document_ids=frozenset(doc_ids),
+            network_ids=frozenset(n.network_id for r in batch for n in r.networks),
+        )
+        self.validated = True
+        if self._ctx is None:
+            self._ctx = _context(self.gx_root)
+        for table in TABLES:
+            checks = [c for c in CHECKS if c.table == table]
+            df: pd.DataFrame = data[table]
+            if df.empty:
+                for check in checks:
+                    report.results += [
+                        CheckResult(check.name, table, check.severity, d, True, 0, [], {"note": "no rows"})
+                        for d in doc_ids
+                    ]
+                continue
+            validation = _validation(self._ctx, table, checks, context)
+            result = validation.run(
+                batch_parameters={"dataframe": df},
+                result_format={
+                    "result_format": "COMPLETE",
+                    "unexpected_index_column_names": ID_COLUMNS[table],
+                },
+            )
+            by_name = {c.name: c for c in checks}
+            for r in result.results:
+                j = r.to_json_dict()
+                check = by_name[j["expectation_config"]["meta"]["check"]]
+                report.results += _per_document(check, doc_ids, j)
+        report.finished_at = datetime.now(UTC)
+        return report
+
+    def build_docs(self) -> str | None:
+        """Build the Data Docs site once for the run; its index page (None if nothing was validated)."""
+        if self._ctx is None:
+            return None
+        self._ctx.build_data_docs()
+        return str(self.gx_root / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html")
+
+
 def run_gate(
     batch: Sequence[DocumentRecords], gx_root: Path, run_id: str | None = None, build_docs: bool = True
 ) -> GateReport:
-    """Validate a run's documents; the report says, per document, what failed."""
-    report = GateReport(run_id=run_id or new_run_id(), started_at=datetime.now(UTC))
-    doc_ids = [r.document.document_id for r in batch]
-    if not batch:
-        report.finished_at = datetime.now(UTC)
-        return report
-    data = frames.build(batch)
-    context = Context(
-        document_ids=frozenset(doc_ids),
-        network_ids=frozenset(n.network_id for r in batch for n in r.networks),
-    )
-    ctx = _context(gx_root)
-    for table in TABLES:
-        checks = [c for c in CHECKS if c.table == table]
-        df: pd.DataFrame = data[table]
-        if df.empty:
-            for check in checks:
-                report.results += [
-                    CheckResult(check.name, table, check.severity, d, True, 0, [], {"note": "no rows"})
-                    for d in doc_ids
-                ]
-            continue
-        validation = _validation(ctx, table, checks, context)
-        result = validation.run(
-            batch_parameters={"dataframe": df},
-            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ID_COLUMNS[table]},
-        )
-        by_name = {c.name: c for c in checks}
-        for r in result.results:
-            j = r.to_json_dict()
-            check = by_name[j["expectation_config"]["meta"]["check"]]
-            report.results += _per_document(check, doc_ids, j)
+    """Validate one batch as a whole run (and build the Data Docs)."""
+    from ckextract.clock import new_id
+
+    gate = Gate(gx_root, run_id or new_id())
+    report = gate.validate(batch)
     if build_docs:
-        ctx.build_data_docs()
-        report.data_docs = str(gx_root / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html")
-    report.finished_at = datetime.now(UTC)
+        report.data_docs = gate.build_docs()
     return report

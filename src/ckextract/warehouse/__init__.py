@@ -1,6 +1,6 @@
-"""Stage 5, load: the DuckDB warehouse (schema by migrations, one transaction per document)."""
+"""Stage 5, load: the DuckDB warehouse. :class:`Warehouse` owns the connection, the
+migrations and every transaction; the modules beside it hold the SQL of what it writes."""
 
-from ckextract.warehouse.db import connect, migrate
-from ckextract.warehouse.load import load_document, record_rejection
+from ckextract.warehouse.db import Warehouse
 
-__all__ = ["connect", "load_document", "migrate", "record_rejection"]
+__all__ = ["Warehouse"]

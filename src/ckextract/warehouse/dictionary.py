@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
-from ckextract.warehouse.db import connect
+from ckextract.warehouse.db import Warehouse
 
 HEADER = """# Data dictionary
 
@@ -42,7 +42,7 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def main() -> None:
-    con = connect(":memory:")
+    con = Warehouse(":memory:").con
     print(render(con), end="")
 
 

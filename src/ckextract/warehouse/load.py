@@ -1,30 +1,25 @@
-"""Loading one document's records: delete-then-insert inside one transaction.
+"""Loading one document's records: delete-then-insert (SQL only: :meth:`Warehouse.load`
+runs it in one ``atomic()`` block).
 
 Re-loading the same document (same sha256) replaces its rows, so re-ingestion
 never duplicates; a failure rolls back and leaves what was loaded before.
 Records go to the history tables (``networks_history``, …); the current-state
-views (``networks``, …) show the latest edition of each series.
+views (``networks``, …) show the latest edition of each series. Derived tables
+(links, registry, change log) are refreshed once per run: ``warehouse.derived``.
 """
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
 
 import duckdb
 import pandas as pd
 
 from ckextract import PARSER_VERSION
+from ckextract.clock import utc_now as _now
+from ckextract.crash import crash_point
 from ckextract.dataframes import records_frame
 from ckextract.records import Adoption, DocumentRecords, Membership, Network, Rejection, Repair
 from ckextract.warehouse.db import insert_frame
-from ckextract.warehouse.links import relink
 
-# record table -> where it is stored
-HISTORY = {
-    "networks": "networks_history",
-    "memberships": "memberships_history",
-    "adoptions": "adoptions_history",
-}
 DOCUMENT_TABLES = (
     "repairs",
     "memberships_history",
@@ -40,10 +35,6 @@ QUARANTINE_TABLES = (
     "quarantine_adoptions",
     "quarantined_documents",
 )
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def frames(records: DocumentRecords, load_id: str | None = None) -> dict[str, pd.DataFrame]:
@@ -125,25 +116,19 @@ def frames(records: DocumentRecords, load_id: str | None = None) -> dict[str, pd
 def load_document(
     con: duckdb.DuckDBPyConnection, records: DocumentRecords, load_id: str | None = None
 ) -> None:
-    """Replace the document's rows with ``records`` in one transaction."""
+    """Replace the document's rows with ``records`` (inside the caller's transaction)."""
     doc_id = records.document.document_id
     data = frames(records, load_id)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        seen = con.execute("SELECT first_seen_at FROM documents WHERE document_id = ?", [doc_id]).fetchall()
-        data["documents"]["first_seen_at"] = seen[0][0] if seen and seen[0][0] else _now()
-        for table in DOCUMENT_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
-        con.execute("DELETE FROM rejected_documents WHERE document_id = ?", [doc_id])
-        for table in QUARANTINE_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
-        for table in reversed(DOCUMENT_TABLES):
-            insert_frame(con, table, data[_record_table(table)])
-        relink(con)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    seen = con.execute("SELECT first_seen_at FROM documents WHERE document_id = ?", [doc_id]).fetchall()
+    data["documents"]["first_seen_at"] = seen[0][0] if seen and seen[0][0] else _now()
+    for table in DOCUMENT_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
+    con.execute("DELETE FROM rejected_documents WHERE document_id = ?", [doc_id])
+    for table in QUARANTINE_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
+    for table in reversed(DOCUMENT_TABLES):
+        insert_frame(con, table, data[_record_table(table)])
+    crash_point("load:inserted")
 
 
 def _record_table(table: str) -> str:
@@ -161,25 +146,19 @@ def quarantine_document(
     doc = records.document
     data = frames(records, load_id)
     reasons = ",".join(failed)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        for table in QUARANTINE_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc.document_id])
-        for table in ("networks", "memberships", "adoptions"):
-            df = data[table].copy()
-            df["run_id"] = run_id
-            df["failed_expectations"] = reasons
-            insert_frame(con, f"quarantine_{table}", df)
-        con.execute(
-            "INSERT INTO quarantined_documents "
-            "(document_id, file_name, path, run_id, failed_expectations, quarantined_at, parser_version, load_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.document_id, doc.file_name, str(doc.path), run_id, reasons, _now(), PARSER_VERSION, load_id],
-        )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    for table in QUARANTINE_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc.document_id])
+    for table in ("networks", "memberships", "adoptions"):
+        df = data[table].copy()
+        df["run_id"] = run_id
+        df["failed_expectations"] = reasons
+        insert_frame(con, f"quarantine_{table}", df)
+    con.execute(
+        "INSERT INTO quarantined_documents "
+        "(document_id, file_name, path, run_id, failed_expectations, quarantined_at, parser_version, load_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [doc.document_id, doc.file_name, str(doc.path), run_id, reasons, _now(), PARSER_VERSION, load_id],
+    )
 
 
 def record_rejection(
@@ -202,14 +181,3 @@ def record_rejection(
             load_id,
         ],
     )
-
-
-def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """sha256 → parser version of every document already handled (loaded, rejected or
-    quarantined): the same bytes under the same parser version need no parsing again."""
-    rows = con.execute(
-        "SELECT document_id, parser_version FROM documents "
-        "UNION ALL SELECT document_id, parser_version FROM rejected_documents WHERE parser_version IS NOT NULL "
-        "UNION ALL SELECT document_id, parser_version FROM quarantined_documents WHERE parser_version IS NOT NULL"
-    ).fetchall()
-    return {doc: version for doc, version in rows}

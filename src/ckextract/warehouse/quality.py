@@ -15,11 +15,9 @@ if TYPE_CHECKING:
     from ckextract.validate.gate import GateReport
 
 
-def record_run(con: duckdb.DuckDBPyConnection, report: GateReport, file_names: Mapping[str, str]) -> None:
-    """Store a gate run and every (document, check) result, in one transaction."""
-    docs = sorted({r.document_id for r in report.results})
-    quarantined = [d for d in docs if report.failed(d, "critical")]
-    warned = [d for d in docs if d not in quarantined and report.failed(d, "warning")]
+def record_results(con: duckdb.DuckDBPyConnection, report: GateReport, file_names: Mapping[str, str]) -> None:
+    """Add a batch's (document, check) results to its gate run and bring the run's totals
+    up to date (a run validated in several batches reads as one run)."""
     rows = pd.DataFrame(
         [
             {
@@ -37,31 +35,41 @@ def record_run(con: duckdb.DuckDBPyConnection, report: GateReport, file_names: M
             for r in report.results
         ]
     )
-
-    def naive(ts: Any) -> Any:
-        return ts.replace(tzinfo=None) if ts is not None else None
-
-    con.execute("BEGIN TRANSACTION")
-    try:
+    docs = sorted({r.document_id for r in report.results})
+    if docs:
         con.execute(
-            "INSERT OR REPLACE INTO dq_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                report.run_id,
-                naive(report.started_at),
-                naive(report.finished_at),
-                len(docs),
-                len(docs) - len(quarantined) - len(warned),
-                len(warned),
-                len(quarantined),
-                report.data_docs,
-            ],
+            "DELETE FROM dq_results WHERE run_id = ? AND document_id IN (SELECT unnest(?))",
+            [report.run_id, docs],
         )
-        con.execute("DELETE FROM dq_results WHERE run_id = ?", [report.run_id])
-        insert_frame(con, "dq_results", rows)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    insert_frame(con, "dq_results", rows)
+    close_run(con, report.run_id, _naive(report.started_at), _naive(report.finished_at), report.data_docs)
+
+
+def _naive(ts: Any) -> Any:
+    return ts.replace(tzinfo=None) if ts is not None else None
+
+
+def close_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, started_at: Any, finished_at: Any, data_docs: str | None
+) -> None:
+    """Write the run's row from its results: documents passed, with warnings, quarantined."""
+    counts = con.execute(
+        "WITH per_doc AS (SELECT document_id, "
+        "bool_or(NOT success AND severity = 'critical') AS critical, "
+        "bool_or(NOT success AND severity = 'warning') AS warned "
+        "FROM dq_results WHERE run_id = ? GROUP BY document_id) "
+        "SELECT count(*), count(*) FILTER (WHERE NOT critical AND NOT warned), "
+        "count(*) FILTER (WHERE NOT critical AND warned), count(*) FILTER (WHERE critical) FROM per_doc",
+        [run_id],
+    ).fetchall()[0]
+    previous = con.execute("SELECT started_at, data_docs FROM dq_runs WHERE run_id = ?", [run_id]).fetchall()
+    if previous:
+        started_at = min(x for x in (previous[0][0], started_at) if x is not None)
+        data_docs = data_docs or previous[0][1]
+    con.execute(
+        "INSERT OR REPLACE INTO dq_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [run_id, started_at, finished_at, *counts, data_docs],
+    )
 
 
 def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
