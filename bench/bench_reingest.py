@@ -10,7 +10,9 @@ committed PDFs) is loaded once, not timed. Then, in one run, best of ``--repeat`
 - an empty Prefect flow run in a fresh process (its temporary server started and stopped:
   the floor any run through Prefect pays),
 - the flow itself run in-process on the unchanged corpus, next to an empty flow in the
-  same process (the server already up): what the stages cost above Prefect's floor.
+  same process (the server already up): what the stages cost above Prefect's floor;
+- then (``--rss-pages``, default 500,2000,4000; ``--rss-pages ''`` to skip) the peak RSS of
+  an ingest with the default options as a synthetic corpus grows (bench_speed's part 3).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from bench.common import COMMITTED_PDFS, ROOT, table
 
 EMPTY_FLOW = "from prefect import flow\n@flow\ndef empty():\n    return None\nempty()\n"
 TARGET_SECONDS = 2.0
+RSS_FLAT = 1.15
+"""Peak RSS of the largest corpus at most this × the smallest's."""
 
 
 def make_corpus(folder: Path, n: int) -> None:
@@ -72,6 +76,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rss-pages", default="500,2000,4000")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ckbench-reingest-"))
     env = {
@@ -105,6 +110,18 @@ def main() -> None:
     print(table(["what", "seconds", "vs empty flow process"], rows))
     verdict = "met" if default <= TARGET_SECONDS else "NOT met"
     print(f"\ntarget: default engine <= {TARGET_SECONDS:.0f} s on an unchanged corpus: {verdict}")
+    sizes = [int(n) for n in args.rss_pages.split(",") if n.strip()]
+    if sizes:
+        from bench.bench_speed import peak_rss
+
+        print("\npeak RSS of an ingest with the default options (gate on), 250-page documents")
+        rss: list[tuple[object, ...]] = []
+        for n in sizes:
+            seconds, mb = peak_rss(n, work)
+            rss.append((n, seconds, mb, mb / (float(rss[0][2]) if rss else mb)))  # type: ignore[arg-type]
+        print(table(["pages", "seconds", "peak RSS MB", f"vs {sizes[0]} pages"], rss))
+        flat = max(float(r[3]) for r in rss) <= RSS_FLAT  # type: ignore[arg-type]
+        print(f"target: flat within {RSS_FLAT - 1:.0%}: {'met' if flat else 'NOT met'}")
     shutil.rmtree(work, ignore_errors=True)
 
 
