@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from ckextract import textrules as tr
@@ -244,3 +246,28 @@ def test_region_codes_come_from_the_ministry_list() -> None:
     assert regions.lookup("広島県府中市").code == "342084"  # type: ignore[union-attr]
     kinds = {n: regions.lookup(n).kind for n in ("神戸市", "室戸市", "大田区", "中城村")}  # type: ignore[union-attr]
     assert kinds == {"神戸市": "designated_city", "室戸市": "city", "大田区": "ward", "中城村": "village"}
+
+
+def test_japanese_date_reads_the_heading_of_a_mhlw_list() -> None:
+    assert tr.japanese_date("平成29年５月15日") == date(2017, 5, 15)  # 北海道労働局 最終更新日：…
+
+
+def test_japanese_date_reads_an_era_initial() -> None:
+    assert tr.japanese_date("H29.4.24") == date(2017, 4, 24)  # 公表日 of the MHLW list
+
+
+def test_japanese_date_reads_gannen() -> None:
+    assert tr.japanese_date("令和元年5月1日") == date(2019, 5, 1)
+
+
+def test_japanese_date_needs_the_whole_value_to_be_a_date() -> None:
+    assert tr.japanese_date("H29.4.24送検") is None  # その他参考事項: an event, not a date
+
+
+def test_yes_mark_reads_the_consortium_column() -> None:
+    assert [tr.yes_mark(v) for v in ("〇", "", "-", "有")] == [
+        True,
+        False,
+        False,
+        None,
+    ]  # 連携体 of the METI list

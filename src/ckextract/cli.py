@@ -182,6 +182,13 @@ def _extract_settings(pairs: tuple[str, ...]) -> ExtractSettings:
     help="...and at most this many pages (a longer document is a batch of its own).",
 )
 @click.option(
+    "--specs",
+    "spec_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A folder of more list specs (*.toml); also $CKEXTRACT_SPECS. See docs/adding-a-list.md.",
+)
+@click.option(
     "--setting",
     "settings",
     multiple=True,
@@ -203,6 +210,7 @@ def ingest(
     dask_address: str | None,
     batch_size: int,
     batch_pages: int,
+    spec_dirs: tuple[Path, ...],
     settings: tuple[str, ...],
 ) -> None:
     """Ingest PDFs (files or folders; default raw_pdfs/) into the warehouse.
@@ -223,6 +231,7 @@ def ingest(
         dask=dask_address,
         batch_size=batch_size,
         batch_pages=batch_pages,
+        spec_dirs=spec_dirs,
     )
     from ckextract.interrupts import stop_on_signals
     from ckextract.report import progress_bar, summary_lines
@@ -309,9 +318,11 @@ def fetch(folders: tuple[Path, ...], timeout: float, retries: int) -> None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 def diff(series: str, db_path: Path | None, as_json: bool) -> None:
-    """Print what changed between consecutive editions of SERIES."""
-    from ckextract.report import change_lines
+    """Print what changed between consecutive editions of SERIES (networks, members,
+    adoptions, and the rows of declared lists)."""
+    from ckextract.report import change_lines, list_change_lines
     from ckextract.warehouse.history import change_log, editions
+    from ckextract.warehouse.lists import list_change_log
 
     con = _read_warehouse(db_path)
     eds = editions(con, series)
@@ -319,10 +330,15 @@ def diff(series: str, db_path: Path | None, as_json: bool) -> None:
         known = [r[0] for r in con.execute("SELECT DISTINCT series_id FROM documents ORDER BY 1").fetchall()]
         _fail(f"no series {series!r} (known: {', '.join(known) or 'none'})")
     log = change_log(con, series)
+    rows = list_change_log(con, series)
     if as_json:
-        click.echo(log.to_json(orient="records", force_ascii=False, indent=1))
+        records = json.loads(log.to_json(orient="records", force_ascii=False)) + rows
+        click.echo(json.dumps(records, ensure_ascii=False, indent=1, default=str))
         return
-    for line in change_lines(series, eds, log):
+    lines = change_lines(series, eds, log)
+    if rows and lines[-1] in ("no changes recorded",):
+        lines.pop()
+    for line in lines + list_change_lines(rows):
         click.echo(line)
 
 
@@ -417,6 +433,66 @@ def report(db_path: Path | None, run_id: str | None, as_json: bool) -> None:
     else:
         for line in quality_lines(summary):
             click.echo(line)
+
+
+@main.group()
+def spec() -> None:
+    """List specs: a new kind of ministry list, declared in TOML (docs/adding-a-list.md)."""
+
+
+@spec.command("suggest")
+@click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--id", "list_id", default="my_list", show_default=True, help="The new list's id (lower snake case)."
+)
+def spec_suggest(pdf: Path, list_id: str) -> None:
+    """Print a draft spec for PDF's largest table, for a person to edit."""
+    from ckextract.discover import discover
+    from ckextract.extract import extract_document
+    from ckextract.lists.spec import read_spec
+    from ckextract.lists.suggest import suggest
+
+    try:
+        (doc,) = discover([pdf])
+        draft = suggest(extract_document(doc), list_id)
+        read_spec(f"draft for {pdf.name}", draft)  # the draft itself reads as a spec
+    except (CkExtractError, ValueError) as exc:
+        _fail(str(exc))
+    click.echo(draft, nl=False)
+
+
+@spec.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+def spec_check(files: tuple[Path, ...]) -> None:
+    """Check spec files: each is read as ingest would (errors name the file and line)."""
+    from ckextract.lists.spec import read_spec
+
+    failed = 0
+    for path in files:
+        try:
+            found = read_spec(path)
+        except CkExtractError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed += 1
+            continue
+        click.echo(
+            f"ok  {path}: {found.list_id}, {len(found.all_columns)} columns, key {', '.join(found.key) or '-'}"
+        )
+    sys.exit(1 if failed else 0)
+
+
+@spec.command("list")
+@click.option("--specs", "spec_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False))
+def spec_list(spec_dirs: tuple[Path, ...]) -> None:
+    """The specs ingest would use: shipped, --specs folders and $CKEXTRACT_SPECS."""
+    from ckextract.lists.spec import load_specs
+
+    try:
+        specs = load_specs(spec_dirs)
+    except CkExtractError as exc:
+        _fail(str(exc))
+    for s in specs:
+        click.echo(f"{s.list_id:<32} {s.title or ''}  ({s.source}; view v_list_{s.list_id})")
 
 
 def run(args: list[str]) -> Any:  # pragma: no cover - convenience for python -m

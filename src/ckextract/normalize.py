@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ckextract.layouts import LayoutOutput, PageLayout, TableLayout, page_layouts, table_layouts
-from ckextract.records import DocumentRecords, Extraction, TextLine
+from ckextract.lists.spec import ListSpec
+from ckextract.records import DocumentRecords, Extraction, Table, TextLine
 
 
 def normalize(
     extraction: Extraction,
     tables: tuple[TableLayout, ...] | None = None,
     pages: tuple[PageLayout, ...] | None = None,
+    specs: Sequence[ListSpec] = (),
 ) -> DocumentRecords:
-    """Give every table to the first table layout that recognizes it, and every page's
-    free text to each page layout that recognizes it; collect the records."""
+    """Give every table to the first table layout that recognizes it (the built-in layouts,
+    then the list specs'), and every page's free text to each page layout that recognizes
+    it; collect the records. A table nothing recognizes stays in ``raw_cells`` and is named
+    in the warnings with its header."""
+    from ckextract.lists.layout import ListLayout
+
     out = LayoutOutput()
     used: list[str] = []
+    layouts = (*(tables if tables is not None else table_layouts()), *(ListLayout(s) for s in specs))
     for table in extraction.tables:
-        for layout in tables if tables is not None else table_layouts():
+        for layout in layouts:
             if layout.matches(table):
                 out.extend(layout.parse(extraction, table))
                 used.append(layout.name)
                 break
+        else:
+            out.warnings.append(unrecognized(table))
     by_page: dict[int, list[TextLine]] = {}
     for line in extraction.lines:  # one pass, not one scan of every line per page
         by_page.setdefault(line.page_number, []).append(line)
@@ -38,4 +49,20 @@ def normalize(
         repairs=tuple(out.repairs),
         warnings=tuple(out.warnings),
         source_counts=tuple(out.source_counts),
+        list_rows=tuple(out.list_rows),
+    )
+
+
+HEADER_PREVIEW_CELLS = 6
+
+
+def unrecognized(table: Table) -> str:
+    """Why a table loads only as raw cells: no layout or list spec knows its header."""
+    pages = f"p{table.pages[0]}" + (f"–{table.pages[-1]}" if len(table.pages) > 1 else "")
+    rows = table.grid()[:2]
+    header = next((r for r in rows if sum(1 for t in r if t) >= 2), rows[0] if rows else [])
+    shown = " | ".join(t for t in header if t)[:200]
+    return (
+        f"table {table.table_id} ({pages}, {table.n_rows}×{table.n_cols}): no layout or list spec "
+        f"recognizes its header: {shown!r} (kept in raw_cells; `ckextract spec suggest` drafts a spec)"
     )

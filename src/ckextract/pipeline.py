@@ -34,6 +34,7 @@ from ckextract.stages import (
     PAGE_CHUNK,
     PLAN,
     REPORT,
+    SPECS,
     VALIDATE,
     Batch,
     Plan,
@@ -46,6 +47,7 @@ from ckextract.stages import (
 from ckextract.warehouse.db import Warehouse
 
 if TYPE_CHECKING:
+    from ckextract.lists.spec import ListSpec
     from ckextract.validate.gate import Gate
 
 Progress = Callable[[SourceDocument, Result], None]
@@ -70,11 +72,13 @@ def _stop_check(stop: StopCheck | None) -> StopCheck:
 
 
 def prepare(options: IngestOptions, executor: Executor | None = None) -> Prepared:
-    """Fetch, then discover: the documents of the run (no parsing, no warehouse)."""
+    """The list specs (checked first: a mistake stops the run before any work), then fetch,
+    then discover: what the run starts from (no parsing, no warehouse)."""
     ex = executor or SerialExecutor()
+    specs: tuple[ListSpec, ...] = ex.call(SPECS, options)
     failures: list[str] = ex.call(FETCH, options)
     docs: list[SourceDocument] = ex.call(DISCOVER, options)
-    return Prepared(docs=docs, fetch_failures=failures)
+    return Prepared(docs=docs, fetch_failures=failures, specs=specs)
 
 
 def preview(options: IngestOptions, prepared: Prepared) -> Plan:
@@ -86,7 +90,12 @@ def preview(options: IngestOptions, prepared: Prepared) -> Plan:
 
 
 def _read_batch(
-    executor: Executor, batch: Batch, settings: ExtractSettings, progress: Progress | None, stop: StopCheck
+    executor: Executor,
+    batch: Batch,
+    settings: ExtractSettings,
+    specs: tuple[ListSpec, ...],
+    progress: Progress | None,
+    stop: StopCheck,
 ) -> list[Result]:
     """Extract a batch's work units (mapped), then normalize each document."""
     units = work_units(batch, settings, PAGE_CHUNK if executor.parallel else None)
@@ -98,7 +107,7 @@ def _read_batch(
             for unit, out in zip(units, outputs, strict=True)
             if unit.doc.document_id == doc.document_id
         ]
-        result: Result = executor.call(NORMALIZE, doc, parts, settings)
+        result: Result = executor.call(NORMALIZE, doc, parts, settings, specs)
         results.append(result)
         if progress is not None:
             progress(doc, result)
@@ -112,12 +121,12 @@ def _summarize_plan(summary: IngestSummary, run: Plan) -> None:
     summary.duplicates = [(d.file_name, first.file_name) for d, first in run.duplicates]
 
 
-def _gate(options: IngestOptions, run: Plan) -> Gate | None:
+def _gate(options: IngestOptions, run: Plan, specs: tuple[ListSpec, ...]) -> Gate | None:
     if not options.validate or not run.todo:
         return None
     from ckextract.validate.gate import Gate
 
-    return Gate(options.gx_dir, new_id())
+    return Gate(options.gx_dir, new_id(), specs)
 
 
 def _record_failure(options: IngestOptions, load_id: str, error: BaseException) -> None:
@@ -152,6 +161,7 @@ def run(
         load_id = new_id()
         with Warehouse(options.db_path, wait=options.wait) as wh:
             dead = wh.start_run(load_id, summary.engine or executor.name, note)
+            wh.sync_lists(prepared.specs)
             known = wh.known_documents()
         if dead:
             summary.notes.append(f"marked interrupted: {len(dead)} earlier run(s) whose process had ended")
@@ -159,10 +169,10 @@ def run(
             run_plan: Plan = executor.call(PLAN, load_id, prepared.docs, known, options.reprocess)
             _summarize_plan(summary, run_plan)
             crash_point("planned")
-            gate = _gate(options, run_plan)
+            gate = _gate(options, run_plan, prepared.specs)
             for batch in plan_batches(run_plan.todo, options.batch_size, options.batch_pages):
                 check()
-                results = _read_batch(executor, batch, options.extract, progress, check)
+                results = _read_batch(executor, batch, options.extract, prepared.specs, progress, check)
                 crash_point("extracted")
                 report = executor.call(VALIDATE, gate, results)
                 crash_point("validated")
@@ -186,6 +196,7 @@ def ingest(
     *,
     validate_records: bool = True,
     gx_root: Path | None = None,
+    spec_dirs: tuple[Path, ...] = (),
     reprocess: bool = False,
     wait: float = 0.0,
     fetch: bool = True,
@@ -208,5 +219,6 @@ def ingest(
         batch_size=batch_size,
         batch_pages=batch_pages,
         gx_root=gx_root,
+        spec_dirs=spec_dirs,
     )
     return run(options, local_executor(options), progress=progress)

@@ -194,6 +194,28 @@ class Adoption:
     marker_colour: str | None = None
     table_id: int | None = None
     row_index: int | None = None
+    round: str | None = None
+    """The call (公募回) it was adopted in, e.g. ``第7回``, when the list says."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """One row of a list declared by a spec (``ckextract.lists``): its columns typed."""
+
+    row_id: str
+    document_id: str
+    list_id: str
+    table_id: int
+    page_number: int
+    row_index: int
+    row_key: str | None
+    """The spec's key columns' values joined by ``|``: follows the row across editions."""
+    data: str
+    """JSON: column → typed value (dates ISO, lists as arrays); NULL where empty or not of its type."""
+    raw: str
+    """JSON: column → value as printed."""
+    type_errors: str | None = None
+    """JSON: column → why its printed value is not of the column's type; None when all are."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +236,7 @@ class SourceCount:
 
     document_id: str
     check: str
-    """members_per_cell | networks_per_row | markers_per_colour"""
+    """members_per_cell | networks_per_row | markers_per_colour | list_rows_per_table"""
     subject: str
     """What was counted: a network id, ``table/row``, or a marker ``glyph colour``."""
     expected: int
@@ -232,6 +254,7 @@ class DocumentRecords:
     repairs: tuple[Repair, ...] = ()
     warnings: tuple[str, ...] = ()
     source_counts: tuple[SourceCount, ...] = ()
+    list_rows: tuple[ListRow, ...] = ()
 
     @property
     def document(self) -> SourceDocument:
@@ -277,6 +300,7 @@ class IngestSummary:
     networks: int = 0
     memberships: int = 0
     adoptions: int = 0
+    list_rows: int = 0
     repairs: int = 0
     warnings: list[str] = field(default_factory=list)
     fetch_failures: list[str] = field(default_factory=list)
@@ -303,6 +327,7 @@ class IngestSummary:
         self.networks += len(records.networks)
         self.memberships += len(records.memberships)
         self.adoptions += len(records.adoptions)
+        self.list_rows += len(records.list_rows)
         self.repairs += len(records.repairs)
         self.warnings += list(records.warnings)
         self.series_loaded.add(records.document.series)
@@ -329,6 +354,7 @@ class IngestSummary:
             "networks": self.networks,
             "memberships": self.memberships,
             "adoptions": self.adoptions,
+            "list_rows": self.list_rows,
             "repairs": self.repairs,
             "warnings": self.warnings,
             "fetch_failures": self.fetch_failures,

@@ -50,7 +50,9 @@ def summary_lines(s: IngestSummary) -> list[str]:
         f"{_plural(docs, 'document')}: {len(s.loaded)} loaded, {len(s.no_layout)} with no known layout, "
         f"{len(s.skipped)} unchanged, {len(s.rejected)} rejected, {len(s.quarantined)} quarantined",
         f"{_plural(s.tables, 'table')}, {_plural(s.networks, 'network')}, "
-        f"{_plural(s.memberships, 'member')}, {_plural(s.adoptions, 'adoption')}, {_plural(s.repairs, 'repair')}",
+        f"{_plural(s.memberships, 'member')}, {_plural(s.adoptions, 'adoption')}, "
+        + (f"{_plural(s.list_rows, 'list row')}, " if s.list_rows else "")
+        + f"{_plural(s.repairs, 'repair')}",
         f"warehouse: {s.db_path}",
     ]
     lines += [f"warning: {w}" for w in s.warnings]
@@ -90,6 +92,33 @@ def change_lines(series: str, editions: list[tuple[str, str | None]], log: Any) 
             else:
                 mark = "+" if row.change == "added" else "-"
                 lines.append(f"  {mark} {row.entity:<10} {where}: {row.subject}")
+    return lines
+
+
+def list_change_lines(log: list[dict[str, Any]]) -> list[str]:
+    """``ckextract diff``: a list series' row changes, edition pair by edition pair; a changed
+    row shows each column whose value changed (not the spec's ignore_in_changes ones)."""
+    lines: list[str] = []
+    pair: tuple[object, object, object] | None = None
+    for row in log:
+        here = (row["list_id"], row["from_edition"], row["to_edition"])
+        if here != pair:
+            pair = here
+            count = sum(1 for r in log if (r["list_id"], r["from_edition"], r["to_edition"]) == here)
+            lines.append(
+                f"\n{row['list_id']} {row['from_edition']} -> {row['to_edition']}: {_plural(count, 'row change')}"
+            )
+        if row["change"] == "changed":
+            before, after = row["before"] or {}, row["after"] or {}
+            skip = set(row["ignore_in_changes"])
+            diffs = [
+                f"{k}: {before.get(k)} -> {after.get(k)}"
+                for k in sorted(before.keys() | after.keys())
+                if k not in skip and before.get(k) != after.get(k)
+            ]
+            lines.append(f"  ~ {row['row_key']}: {'; '.join(diffs)}")
+        else:
+            lines.append(f"  {'+' if row['change'] == 'added' else '-'} {row['row_key']}")
     return lines
 
 

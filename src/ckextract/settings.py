@@ -117,6 +117,8 @@ class IngestOptions:
     """...and at most this many pages (a longer document is a batch of its own)."""
     gx_root: Path | None = None
     """Where Great Expectations keeps its project (``gx/``); default beside the warehouse."""
+    spec_dirs: tuple[Path, ...] = ()
+    """Folders of more list specs (``*.toml``), besides the shipped ones and ``$CKEXTRACT_SPECS``."""
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -143,7 +145,7 @@ class IngestOptions:
             value = getattr(self, f.name)
             if isinstance(value, Path):
                 value = str(value)
-            elif f.name == "sources":
+            elif f.name in ("sources", "spec_dirs"):
                 value = [str(p) for p in value]
             elif isinstance(value, ExtractSettings):
                 value = {k.name: getattr(value, k.name) for k in fields(value)}
@@ -162,8 +164,9 @@ class IngestOptions:
         if unknown:
             raise ValueError(f"unknown ingest options: {', '.join(sorted(unknown))}")
         data = dict(value)
-        if "sources" in data:
-            data["sources"] = tuple(Path(p) for p in data["sources"])
+        for key in ("sources", "spec_dirs"):
+            if key in data:
+                data[key] = tuple(Path(p) for p in data[key])
         for key in ("db_path", "gx_root"):
             if data.get(key) is not None:
                 data[key] = Path(data[key])

@@ -1,7 +1,7 @@
 """The stages of an ingest run: each a plain, typed function, and :data:`STAGES`, the one
 list of them that every executor runs.
 
-    fetch → discover → plan → extract → normalize → validate → load → report
+    specs → fetch → discover → plan → extract → normalize → validate → load → report
 
 ``extract`` runs once per work unit (a document, or a chunk of a large document's
 pages) and is what executors spread over processes, Dask workers or Prefect tasks;
@@ -26,6 +26,7 @@ from ckextract.settings import ExtractSettings, IngestOptions
 
 if TYPE_CHECKING:
     from ckextract.extract import PagesRead
+    from ckextract.lists.spec import ListSpec
     from ckextract.validate.gate import Gate, GateReport
     from ckextract.warehouse.db import Warehouse
     from ckextract.warehouse.known import KnownDocument
@@ -57,10 +58,19 @@ class Stage:
 
 @dataclass(slots=True)
 class Prepared:
-    """What fetch and discover found: the documents of the run, and failed downloads."""
+    """What a run starts from: its list specs (checked), and what fetch and discover found."""
 
     docs: list[SourceDocument]
     fetch_failures: list[str] = field(default_factory=list)
+    specs: tuple[ListSpec, ...] = ()
+
+
+def specs(options: IngestOptions) -> tuple[ListSpec, ...]:
+    """The list specs: shipped, ``--specs`` folders, ``$CKEXTRACT_SPECS`` (a mistake raises
+    :class:`~ckextract.errors.SpecError` naming file and line, before any work)."""
+    from ckextract.lists.spec import load_specs
+
+    return load_specs(options.spec_dirs)
 
 
 def fetch(options: IngestOptions) -> list[str]:
@@ -185,10 +195,13 @@ def extract(unit: WorkUnit) -> PagesRead | Rejection:
 
 
 def normalize(
-    doc: SourceDocument, parts: Sequence[PagesRead | Rejection], settings: ExtractSettings
+    doc: SourceDocument,
+    parts: Sequence[PagesRead | Rejection],
+    settings: ExtractSettings,
+    specs: Sequence[ListSpec] = (),
 ) -> Result:
-    """A document's read pages (in page order) → its records via the layout registry, or
-    the first rejection among its parts."""
+    """A document's read pages (in page order) → its records via the layout registry (and
+    the list specs), or the first rejection among its parts."""
     from ckextract.errors import LayoutError
     from ckextract.extract import assemble
     from ckextract.normalize import normalize as to_records
@@ -201,7 +214,7 @@ def normalize(
     except DocumentError as exc:
         return Rejection(doc, exc.code, exc.reason)
     try:
-        return to_records(extraction)
+        return to_records(extraction, specs=specs)
     except Exception as exc:  # a layout's defect, on tables that were read: not the file's fault
         error = LayoutError(doc.path, exc)
         return Rejection(doc, error.code, error.reason)
@@ -288,6 +301,7 @@ def report(wh: Warehouse, run: Plan, summary: IngestSummary, gate: Gate | None) 
     return summary
 
 
+SPECS = Stage("specs", specs, "run")
 FETCH = Stage("fetch", fetch, "run")
 DISCOVER = Stage("discover", discover, "run")
 PLAN = Stage("plan", plan, "run")
@@ -297,5 +311,5 @@ VALIDATE = Stage("validate", validate, "batch")
 LOAD = Stage("load", load, "batch")
 REPORT = Stage("report", report, "run")
 
-STAGES: tuple[Stage, ...] = (FETCH, DISCOVER, PLAN, EXTRACT, NORMALIZE, VALIDATE, LOAD, REPORT)
+STAGES: tuple[Stage, ...] = (SPECS, FETCH, DISCOVER, PLAN, EXTRACT, NORMALIZE, VALIDATE, LOAD, REPORT)
 """Every stage, in the order a run meets them."""

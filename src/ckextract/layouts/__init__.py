@@ -23,6 +23,7 @@ from typing import Protocol
 from ckextract.records import (
     Adoption,
     Extraction,
+    ListRow,
     Membership,
     Network,
     Repair,
@@ -40,6 +41,7 @@ class LayoutOutput:
     repairs: list[Repair] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     source_counts: list[SourceCount] = field(default_factory=list)
+    list_rows: list[ListRow] = field(default_factory=list)
 
     def extend(self, other: LayoutOutput) -> None:
         self.networks += other.networks
@@ -48,6 +50,7 @@ class LayoutOutput:
         self.repairs += other.repairs
         self.warnings += other.warnings
         self.source_counts += other.source_counts
+        self.list_rows += other.list_rows
 
 
 class TableLayout(Protocol):

@@ -32,6 +32,8 @@ class Context:
 
     document_ids: frozenset[str]
     network_ids: frozenset[str]
+    program_ids: frozenset[str] = PROGRAM_IDS
+    """Known programs: ckextract's, and those the list specs declare."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ CHECKS: tuple[Check, ...] = (
         "networks",
         "critical",
         "program_id is a known program",
-        lambda _: gxe.ExpectColumnValuesToBeInSet(column="program_id", value_set=sorted(PROGRAM_IDS)),
+        lambda ctx: gxe.ExpectColumnValuesToBeInSet(column="program_id", value_set=sorted(ctx.program_ids)),
     ),
     _c(
         "document_exists",
@@ -222,9 +224,7 @@ CHECKS: tuple[Check, ...] = (
         "adoptions",
         "critical",
         "every adoption has a known program (on a map: its marker colour is in the legend)",
-        lambda _: gxe.ExpectColumnValuesToBeInSet(
-            column="program_id", value_set=sorted(PROGRAM_IDS), mostly=1.0
-        ),
+        lambda ctx: gxe.ExpectColumnValuesToBeInSet(column="program_id", value_set=sorted(ctx.program_ids)),
     ),
     _c(
         "program_not_null",
@@ -250,6 +250,10 @@ CHECKS: tuple[Check, ...] = (
     _reconcile(
         "markers_per_colour", "map entries loaded per marker colour = markers of that colour on the page"
     ),
+    _reconcile(
+        "list_rows_per_table",
+        "rows loaded per declared list table = record rows printed in it (counted apart from the parse)",
+    ),
 )
 TABLES = ("networks", "memberships", "adoptions", "reconciliation")
 ID_COLUMNS = {
@@ -261,7 +265,8 @@ ID_COLUMNS = {
 
 
 def describe() -> str:
-    """The checks as a Markdown table (docs/data-quality.md embeds it; a test keeps it current)."""
+    """The checks as a Markdown table (docs/data-quality.md embeds it; a test keeps it current).
+    A list spec adds its own (``ckextract.lists.checks``), named ``list.<id>.…``."""
     rows = ["| check | severity | what it asserts |", "| --- | --- | --- |"]
     rows += [f"| `{c.name}` | {c.severity} | {c.description} |" for c in CHECKS]
     return "\n".join(rows) + "\n"

@@ -59,7 +59,13 @@ def reconciliation(batch: Sequence[DocumentRecords]) -> pd.DataFrame:
             if a.layout == "map_legend"
         }
         per_colour = Counter(f"p{page} {colour}" for page, colour, _, _ in entries)
-        actual = {"members_per_cell": members, "networks_per_row": per_row, "markers_per_colour": per_colour}
+        list_rows = Counter(f"{row.list_id}/{row.table_id}" for row in r.list_rows)
+        actual = {
+            "members_per_cell": members,
+            "networks_per_row": per_row,
+            "markers_per_colour": per_colour,
+            "list_rows_per_table": list_rows,
+        }
         for sc in r.source_counts:
             rows.append(
                 {

@@ -19,6 +19,10 @@ from typing import Any
 
 import pandas as pd
 
+from ckextract.lists.checks import ID_COLUMNS as LIST_IDS
+from ckextract.lists.checks import list_checks, list_frame, table_name
+from ckextract.lists.spec import ListSpec
+from ckextract.programs import PROGRAM_IDS
 from ckextract.records import DocumentRecords
 from ckextract.validate import frames
 from ckextract.validate.checks import CHECKS, ID_COLUMNS, TABLES, Check, Context
@@ -81,6 +85,7 @@ def _context(root: Path) -> Any:
 def _validation(ctx: Any, table: str, checks: Sequence[Check], context: Context) -> Any:
     import great_expectations as gx
 
+    table = table.replace(":", "__")  # GX keeps suites as files: a list's table is list:<id>
     source = ctx.data_sources.add_or_update_pandas("ckextract")
     names = [a.name for a in source.assets]
     asset = source.get_asset(table) if table in names else source.add_dataframe_asset(table)
@@ -148,9 +153,10 @@ class Gate:
     """The gate over one run, validated batch by batch: GX's context is opened once, every
     batch's results carry the run's id, and the Data Docs are built once at the end."""
 
-    def __init__(self, gx_root: Path, run_id: str) -> None:
+    def __init__(self, gx_root: Path, run_id: str, specs: Sequence[ListSpec] = ()) -> None:
         self.gx_root = gx_root
         self.run_id = run_id
+        self.specs = {s.list_id: s for s in specs}
         self.started_at = datetime.now(UTC)
         self.validated = False
         """Whether any batch had documents to validate."""
@@ -167,35 +173,53 @@ class Gate:
         context = Context(
             document_ids=frozenset(doc_ids),
             network_ids=frozenset(n.network_id for r in batch for n in r.networks),
+            program_ids=PROGRAM_IDS | {s.program.program_id for s in self.specs.values() if s.program},
         )
         self.validated = True
         if self._ctx is None:
             self._ctx = _context(self.gx_root)
         for table in TABLES:
             checks = [c for c in CHECKS if c.table == table]
-            df: pd.DataFrame = data[table]
-            if df.empty:
-                for check in checks:
-                    report.results += [
-                        CheckResult(check.name, table, check.severity, d, True, 0, [], {"note": "no rows"})
-                        for d in doc_ids
-                    ]
+            report.results += self._run(table, checks, data[table], ID_COLUMNS[table], doc_ids, context)
+        for list_id in sorted({row.list_id for r in batch for row in r.list_rows}):
+            spec = self.specs.get(list_id)
+            if spec is None:
                 continue
-            validation = _validation(self._ctx, table, checks, context)
-            result = validation.run(
-                batch_parameters={"dataframe": df},
-                result_format={
-                    "result_format": "COMPLETE",
-                    "unexpected_index_column_names": ID_COLUMNS[table],
-                },
+            rows = [row for r in batch for row in r.list_rows if row.list_id == list_id]
+            frame = list_frame(spec, rows)
+            report.results += self._run(
+                table_name(spec), list_checks(spec), frame, LIST_IDS, doc_ids, context
             )
-            by_name = {c.name: c for c in checks}
-            for r in result.results:
-                j = r.to_json_dict()
-                check = by_name[j["expectation_config"]["meta"]["check"]]
-                report.results += _per_document(check, doc_ids, j)
         report.finished_at = datetime.now(UTC)
         return report
+
+    def _run(
+        self,
+        table: str,
+        checks: Sequence[Check],
+        df: pd.DataFrame,
+        id_columns: list[str],
+        doc_ids: list[str],
+        context: Context,
+    ) -> list[CheckResult]:
+        """One GX validation of a table's checks over the batch; results per document."""
+        if df.empty:
+            return [
+                CheckResult(check.name, table, check.severity, d, True, 0, [], {"note": "no rows"})
+                for check in checks
+                for d in doc_ids
+            ]
+        validation = _validation(self._ctx, table, checks, context)
+        result = validation.run(
+            batch_parameters={"dataframe": df},
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": id_columns},
+        )
+        by_name = {c.name: c for c in checks}
+        out: list[CheckResult] = []
+        for r in result.results:
+            j = r.to_json_dict()
+            out += _per_document(by_name[j["expectation_config"]["meta"]["check"]], doc_ids, j)
+        return out
 
     def build_docs(self) -> str | None:
         """Build the Data Docs site once for the run; its index page (None if nothing was validated)."""

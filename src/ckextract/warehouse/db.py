@@ -26,6 +26,7 @@ from ckextract.errors import MigrationError, TransactionAbortedError, WarehouseE
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ckextract.lists.spec import ListSpec
     from ckextract.records import DocumentRecords, IngestSummary, Rejection
     from ckextract.validate.gate import GateReport
     from ckextract.warehouse.known import KnownDocument
@@ -222,6 +223,13 @@ class Warehouse:
         return applied
 
     # -- what the pipeline needs -------------------------------------------------------------
+
+    def sync_lists(self, specs: Sequence[ListSpec]) -> None:
+        """Record the list specs and (re)make their typed views (one transaction)."""
+        from ckextract.warehouse import lists
+
+        with self.atomic() as con:
+            lists.sync(con, specs)
 
     def known_documents(self) -> dict[str, KnownDocument]:
         from ckextract.warehouse.known import known_documents

@@ -1,6 +1,6 @@
 """Derived tables, rebuilt from the loaded data whenever that data has changed.
 
-Two scopes: ``series:<id>`` (that series' change log, ``changes``) and ``registry``
+Two scopes: ``series:<id>`` (that series' change logs, ``changes`` and ``list_changes``) and ``registry``
 (the organization registry and the adoption ↔ network links, built from every current
 row). Each scope stores the fingerprint of the data it was built from: the md5 of the
 (document_id, load_id) pairs behind it. A load changes the fingerprint; so a run that
@@ -53,8 +53,10 @@ def refresh(con: duckdb.DuckDBPyConnection, load_id: str | None = None) -> list[
     series = [s.removeprefix(SERIES_PREFIX) for s in stale if s.startswith(SERIES_PREFIX)]
     if series:
         from ckextract.warehouse.history import recompute
+        from ckextract.warehouse.lists import recompute_changes
 
         recompute(con, series)  # a series with no documents left loses its change log
+        recompute_changes(con, series)
     if REGISTRY in stale:
         from ckextract.warehouse.links import relink
         from ckextract.warehouse.orgs import rebuild as rebuild_orgs

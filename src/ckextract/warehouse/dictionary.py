@@ -41,9 +41,17 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
     return "\n".join(out) + "\n"
 
 
+def fresh_schema() -> duckdb.DuckDBPyConnection:
+    """A new warehouse in memory with every migration and the shipped list specs' views."""
+    from ckextract.lists.spec import load_specs
+
+    wh = Warehouse(":memory:")
+    wh.sync_lists([s for s in load_specs() if s.source.startswith("ckextract/")])
+    return wh.con
+
+
 def main() -> None:
-    con = Warehouse(":memory:").con
-    print(render(con), end="")
+    print(render(fresh_schema()), end="")
 
 
 if __name__ == "__main__":

@@ -17,10 +17,11 @@ from ckextract import PARSER_VERSION
 from ckextract.clock import utc_now as _now
 from ckextract.crash import crash_point
 from ckextract.dataframes import records_frame
-from ckextract.records import Adoption, DocumentRecords, Membership, Network, Rejection, Repair
+from ckextract.records import Adoption, DocumentRecords, ListRow, Membership, Network, Rejection, Repair
 from ckextract.warehouse.db import insert_frame
 
 DOCUMENT_TABLES = (
+    "list_rows",
     "repairs",
     "memberships_history",
     "adoptions_history",
@@ -30,6 +31,7 @@ DOCUMENT_TABLES = (
     "documents",
 )
 QUARANTINE_TABLES = (
+    "quarantine_list_rows",
     "quarantine_networks",
     "quarantine_memberships",
     "quarantine_adoptions",
@@ -107,6 +109,7 @@ def frames(records: DocumentRecords, load_id: str | None = None) -> dict[str, pd
         "memberships": records_frame(records.memberships, Membership),
         "adoptions": records_frame(records.adoptions, Adoption),
         "repairs": records_frame(records.repairs, Repair),
+        "list_rows": records_frame(records.list_rows, ListRow),
     }
     for df in out.values():
         df["load_id"] = load_id
@@ -148,7 +151,7 @@ def quarantine_document(
     reasons = ",".join(failed)
     for table in QUARANTINE_TABLES:
         con.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc.document_id])
-    for table in ("networks", "memberships", "adoptions"):
+    for table in ("networks", "memberships", "adoptions", "list_rows"):
         df = data[table].copy()
         df["run_id"] = run_id
         df["failed_expectations"] = reasons
