@@ -15,49 +15,9 @@ import pytest
 from ckextract.layouts.map_legend import Token, legend_pairs, program_of, read_legend
 from ckextract.pipeline import ingest
 from ckextract.records import TextLine, TextSpan
+from tests.adoption_data import COI, EXPECTED, C, K
 from tests.conftest import DECK, FIXTURES, RAW_PDFS, SHARED, records_of
 
-C, K, COI = "chihou_daigaku", "kyoso_no_ba", "coi"
-EXPECTED_MAP = f"""
-{C}|広島県||ひろしまものづくりデジタルイノベーション創出プログラム
-{K}|広島県||広島から世界最先端のバイオエコノミー社会を実現するBio×Digital Transformation (バイオDX)産学共創拠点
-{C}|徳島県||次世代「光」創出・応用による産業振興・若者雇用創出計画
-{K}|徳島県||ネオ・ディスタンス社会を創造する次世代「光」共創拠点
-{C}|高知県||「IoT (Internet of Plants)」が導く「Next次世代型施設園芸農業」への進化
-{K}|高知県||SAWACHI型健康社会共創拠点
-{C}|島根県|島根大学等|先端金属材料グローバル拠点の創出- Next Generation TATARA Project-
-{K}|京都府|京都大学等|ゼロカーボンバイオ産業創出による資源循環共創拠点
-{COI}|京都府|京都大学等|活力ある生涯のためのLast 5Xイノベーション拠点
-{COI}|青森県|弘前大学等|真の社会イノベーションを実現する革新的「健やか力」創造拠点
-{C}|秋田県|秋田大学等|小型軽量電動化システムの研究開発による産業創生
-{C}|富山県|富山大学等|「くすりのシリコンバレーTOYAMA」創造計画
-{K}|北海道|北海道大学等|こことカラダのライフデザイン共創拠点
-{K}|北海道|北海道大学等|地域エネルギーによるカーボンニュートラルな食料生産コミュニティの形成拠点
-{K}|東松島市|東北大学等|美食地政学に基づくグリーンジョブマーケットの醸成共創拠点
-{K}|長野県|信州大学等|患者と家族と医療従事者のライフデザインを実現するスマート在宅治療システム拠点
-{K}|長野県|信州大学等|小規模循環型リビングイノベーション共創拠点
-{COI}|長野県|信州大学等|世界の豊かな生活環境と地球規模の持続可能性に貢献するアクア・イノベーション拠点
-{K}|東京都|東京農工大等|炭素循環型社会実現のためのバイオエコノミーイノベーション共創拠点
-{K}|東京都等|慶應義塾大学等|誰もが参加し繋がることでウェルビーイングを実現する都市型ヘルスコモンズ共創拠点
-{K}|大田区|東京工業大学等|『サイレントボイスとの共感』地球インクルーシブセンシング研究拠点
-{COI}|川崎市|東京大学等|スマートライフケア社会への変革を先導するものづくりオープンイノベーション拠点
-{K}|鎌倉市|慶應義塾大学等|デジタル駆動超資源循環参加型社会共創拠点
-{K}|豊明市|藤田医科大学|家族が繋がる、人とIT技術等が共生する健康街づくり実現拠点
-{K}|愛知県|東海国立大学機構等|FUTUREライフスタイル社会共創拠点
-{K}|名古屋市|名古屋市立大学|近未来労働環境デザイン拠点
-{COI}|愛知県|名古屋大学等|人がつながる“移動”イノベーション拠点
-{C}|神戸市|神戸大学等|神戸未来医療構想
-{C}|岐阜県|岐阜大学等|日本一の航空宇宙産業クラスター形成を目指す産業技術の人材育成・研究開発
-{K}|摂津市|大阪大学等|未来型知的インフラモデル発信拠点
-{K}|大阪府|徳島大学等|世界モデルとなる自律成長型人材・技術を育む総合健康産業都市拠点
-{C}|北九州市|九州工業大学|革新的ロボットテクノロジーを活用したモノづくり企業の生産性革命実現プロジェクト
-{K}|福岡市|九州大学等|持続的共進化地域創成拠点
-{K}|長崎県|長崎大学等|インテリジェント養殖を基軸にした「ながさきBLUEエコノミー」形成拠点
-{K}|熊本県|熊本県立大学等|「流域治水を核とした復興を起点とする持続社会」地域共創拠点
-{K}|西之表市|東京大学等|資源を循環させる地域イノベーションエコシステム研究拠点
-{K}|中城村|琉球大学等|資源循環型共生社会実現に向けた農水一体型サステナブル陸上養殖のグローバル拠点
-"""
-EXPECTED = [tuple(line.split("|")) for line in EXPECTED_MAP.strip().splitlines()]
 MAP_VARIANT = FIXTURES / "map_slide" / "map_variant.pdf"
 TABULAR = RAW_PDFS / "kyoso_no_ba_saitaku_ichiran.pdf"
 CODES = {
@@ -143,21 +103,25 @@ def test_list_without_column_lines_reads_like_the_boxed_list(name: str) -> None:
 def test_warehouse_links_and_multi_program_regions(db_path: Path) -> None:
     ingest([RAW_PDFS], db_path)
     con = duckdb.connect(str(db_path))
-    assert con.execute("SELECT count(*) FROM adoptions").fetchall() == [(60,)]
-    links = con.execute(
-        "SELECT a.layout, a.region_name, a.program_id, n.name, l.rule FROM adoption_network_links l "
-        "JOIN adoptions a USING (adoption_id) JOIN networks n USING (network_id) ORDER BY 1, 2, 3"
+    assert con.execute("SELECT count(*) FROM adoption_sightings").fetchall() == [
+        (60,)
+    ]  # 37 on the map, 23 listed
+    assert con.execute("SELECT count(*) FROM adoptions").fetchall() == [(37,)]  # one row per project
+    printed_twice = con.execute(
+        "SELECT program_id, count(*) FROM adoptions WHERE len(document_ids) = 2 GROUP BY ALL"
     ).fetchall()
-    assert [(lay, r, p, rule) for lay, r, p, _, rule in links] == [
-        ("adoption_table", "広島県", K, "similar_name"),
-        ("adoption_table", "徳島県", K, "exact_name"),
-        ("adoption_table", "高知県", K, "exact_name"),
-        ("map_legend", "広島県", C, "exact_name"),
-        ("map_legend", "広島県", K, "similar_name"),
-        ("map_legend", "徳島県", C, "exact_name"),
-        ("map_legend", "徳島県", K, "exact_name"),
-        ("map_legend", "高知県", C, "similar_name"),
-        ("map_legend", "高知県", K, "exact_name"),
+    assert printed_twice == [(K, 23)]  # the 共創の場 projects: on the map and in the list
+    links = con.execute(
+        "SELECT a.region_name, a.program_id, n.name, l.rule FROM adoption_network_links l "
+        "JOIN adoptions a USING (adoption_id) JOIN networks n USING (network_id) ORDER BY 1, 2"
+    ).fetchall()
+    assert [(r, p, rule) for r, p, _, rule in links] == [
+        ("広島県", C, "exact_name"),
+        ("広島県", K, "similar_name"),
+        ("徳島県", C, "exact_name"),
+        ("徳島県", K, "exact_name"),
+        ("高知県", C, "similar_name"),
+        ("高知県", K, "exact_name"),
     ]
     regions = con.execute(
         "SELECT region_name, programs, chihou_and_kyoso FROM v_multi_program_regions ORDER BY region_code"

@@ -67,7 +67,7 @@ def test_ingest_summary_text_and_bad_file_exit_code(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[:3] == [
         "2 documents: 1 loaded, 0 with no known layout, 0 unchanged, 1 rejected, 0 quarantined",
-        "1 table, 8 networks, 86 members, 37 adoptions, 1 repair",
+        "1 table, 8 networks, 86 members, 37 adoption sightings, 1 repair",
         f"warehouse: {db}",
     ]
     assert re.fullmatch(r"data quality: run \d{8}T\d{6}-[0-9a-f]{6}, 0 quarantined, 0 warnings", lines[3])

@@ -162,7 +162,8 @@ def test_the_meti_list_loads_every_row_into_its_view_and_into_adoptions(warehous
     )
     assert query(
         warehouse,
-        "SELECT program_id, round, count(*), count(region_code) FROM adoptions WHERE layout LIKE 'list:%' GROUP BY ALL",
+        "SELECT program_id, round, count(*), count(region_code) FROM adoption_sightings "
+        "WHERE layout LIKE 'list:%' GROUP BY ALL",
     ) == [("jigyo_saikouchiku", "第7回", 1813, 1813)]
     assert query(
         warehouse, "SELECT count(*) FROM list_rows WHERE raw LIKE '%(cid:%' OR data LIKE '%(cid:%'"

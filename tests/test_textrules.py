@@ -271,3 +271,12 @@ def test_yes_mark_reads_the_consortium_column() -> None:
         False,
         None,
     ]  # 連携体 of the METI list
+
+
+def test_placeholders_name_nothing() -> None:
+    # seen loading as members and organizations: "-", "・", a lone digit, "???", "N/A"
+    assert all(tr.is_placeholder(v) for v in ("-", "・", "3", "???", "N/A", "未定", " ― "))
+
+
+def test_a_short_real_name_is_no_placeholder() -> None:
+    assert not any(tr.is_placeholder(v) for v in ("NTT", "徳島県", "PHC株式会社", "3M"))

@@ -68,6 +68,12 @@ class Style:
     fullwidth_brackets: bool = False
     group_order: tuple[int, ...] = (0, 1, 2)
     margin: float = 24
+    overflow: tuple[str, int] | None = None
+    """(region, lines): that region's row is this many lines shorter than its text needs,
+    as a PowerPoint table row of fixed height: the text runs on into the row below."""
+    placeholder_after: tuple[str, str] | None = None
+    """(region, new region): a row for the new region, every cell printed ``-``, after it,
+    as tall as the overflow above it (PowerPoint keeps a row's height)."""
 
 
 # --- text layout --------------------------------------------------------------
@@ -293,7 +299,12 @@ def render(path: Path, rows: tuple[RegionRow, ...], style: Style) -> None:
         for s in sources:
             cells += list(zip(width_fields, (s.name, s.members, s.overview), strict=True))
         wrapped = [cell_lines(paras, w - 2 * pad, style.font, style.size, style) for w, paras in cells]
-        h = max(len(lines) for lines in wrapped) * leading + 2 * pad + 2
+        needed = max(len(lines) for lines in wrapped)
+        if style.overflow and style.overflow[0] == row.region:
+            needed = max(1, needed - style.overflow[1])
+        if style.placeholder_after and style.placeholder_after[1] == row.region and style.overflow:
+            needed = style.overflow[1] + 1
+        h = needed * leading + 2 * pad + 2
         boxes, x = [], style.margin
         for i, ((w, _), lines) in enumerate(zip(cells, wrapped, strict=True)):
             boxes.append(Box(x, top, w, h, lines, style.size, shade, bold=i == 0 and style.fake_bold_regions))
@@ -378,6 +389,18 @@ VARIANTS: dict[str, tuple[tuple[RegionRow, ...], Style]] = {
             rows_per_page=2,
         ),
     ),
+    # converted from PowerPoint: 徳島県's row is too short for its text, which runs on into
+    # the next row, a region printed with every cell "-" (愛媛県); CID Gothic, ruled cells
+    "overflow_into_placeholder_row": (
+        SEED_ROWS,
+        Style(
+            font="HeiseiKakuGo-W5",
+            size=6.0,
+            field_widths=(70, 110, 100),
+            overflow=("徳島県", 3),
+            placeholder_after=("徳島県", "愛媛県"),
+        ),
+    ),
     # rows ruled, no column lines: the columns are white space; Mincho, wider gutters
     "open_rules_mincho": (
         SEED_ROWS,
@@ -394,6 +417,10 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     for name, (rows, style) in VARIANTS.items():
         path = args.out / f"{name}.pdf"
+        if style.placeholder_after:
+            after, new = style.placeholder_after
+            i = next(k for k, r in enumerate(rows) if r.region == after)
+            rows = (*rows[: i + 1], RegionRow(new), *rows[i + 1 :])
         render(path, rows, replace(style))
         print(f"wrote {path}")
 

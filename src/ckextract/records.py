@@ -196,6 +196,9 @@ class Adoption:
     row_index: int | None = None
     round: str | None = None
     """The call (公募回) it was adopted in, e.g. ``第7回``, when the list says."""
+    marker_at: str | None = None
+    """On a map: where the marker that gave its program is printed (``x,top``; ``heading:…``
+    for a group heading's marker)."""
 
 
 @dataclass(frozen=True, slots=True)

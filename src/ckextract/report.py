@@ -50,7 +50,7 @@ def summary_lines(s: IngestSummary) -> list[str]:
         f"{_plural(docs, 'document')}: {len(s.loaded)} loaded, {len(s.no_layout)} with no known layout, "
         f"{len(s.skipped)} unchanged, {len(s.rejected)} rejected, {len(s.quarantined)} quarantined",
         f"{_plural(s.tables, 'table')}, {_plural(s.networks, 'network')}, "
-        f"{_plural(s.memberships, 'member')}, {_plural(s.adoptions, 'adoption')}, "
+        f"{_plural(s.memberships, 'member')}, {_plural(s.adoptions, 'adoption sighting')}, "
         + (f"{_plural(s.list_rows, 'list row')}, " if s.list_rows else "")
         + f"{_plural(s.repairs, 'repair')}",
         f"warehouse: {s.db_path}",

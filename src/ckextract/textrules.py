@@ -152,6 +152,40 @@ def is_empty_marker(text: str | None) -> bool:
     return value == "" or value in EMPTY_MARKERS
 
 
+# --- rule: placeholders -------------------------------------------------------------
+
+PLACEHOLDER_WORDS = frozenset(
+    {
+        "n/a",
+        "na",
+        "n.a.",
+        "none",
+        "null",
+        "tbd",
+        "tba",
+        "未定",
+        "不明",
+        "未記入",
+        "該当なし",
+        "なし",
+        "無し",
+        "特になし",
+    }
+)
+
+
+def is_placeholder(text: str | None) -> bool:
+    """A value that names nothing: an empty mark (``-``), punctuation or symbols only
+    (``・``, ``???``), a lone number (``1``: a list's running number read as a name), or a
+    word for "no value" (``N/A``, ``未定``). Seen loading as members and organizations."""
+    if is_empty_marker(text):
+        return True
+    value = collapse_whitespace(nfkc(text or "")).lower()
+    if value in PLACEHOLDER_WORDS:
+        return True
+    return not any(unicodedata.category(ch)[0] == "L" for ch in value)
+
+
 # --- rule: sector tags -------------------------------------------------------------
 
 _SECTOR_TAG = re.compile(r"[【\[［〔〈<＜]\s*([^】\]］〕〉>＞\s]{1,6})\s*[】\]］〕〉>＞]")
@@ -456,6 +490,7 @@ RULES: tuple[tuple[str, Callable[..., object]], ...] = (
     ("letter_spacing_collapse", collapse_letter_spacing),
     ("drop_spaces_next_to_japanese", drop_spaces_next_to_japanese),
     ("empty_marker", is_empty_marker),
+    ("placeholder", is_placeholder),
     ("japanese_date", japanese_date),
     ("yes_mark", yes_mark),
     ("sector_tags", split_sectors),

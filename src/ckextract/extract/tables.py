@@ -17,6 +17,8 @@ from ckextract.extract.columns import read_region, split_merged_cells
 from ckextract.extract.figures import is_figure, slanted_strokes
 from ckextract.extract.fonts import recover_cids
 from ckextract.extract.grid import PageGrid, find_grids, page_edges
+from ckextract.extract.markers import marker_chars
+from ckextract.extract.overflow import reclaim_overflow
 from ckextract.extract.rows import split_stacked_rows
 from ckextract.extract.rules import open_regions
 from ckextract.extract.text import assign_chars, chars_to_cell_text, chars_to_text_lines, clean_chars
@@ -82,7 +84,8 @@ def page_tables(page: Page, page_number: int, settings: ExtractSettings) -> Page
             by_cell, rest = _fill(open_grid, free, settings)
             free = _keep_table(out, open_grid, by_cell, free, rest, slanted, settings)
     out.sort(key=lambda t: (t.grid.ys[0], t.grid.xs[0]))
-    lines = chars_to_text_lines(free, page_number, settings)
+    markers = marker_chars([*page.curves, *page.rects], chars, [t.grid.bbox for t in out])
+    lines = chars_to_text_lines(free + markers, page_number, settings)
     glyphs = [c["text"] for c in chars if not c["text"].isspace()]
     return PageRead(out, lines, len(glyphs), sum(1 for t in glyphs if t.startswith("(cid:")), recovered)
 
@@ -112,7 +115,7 @@ def _keep_table(
     ``settings.min_cells`` cells, however it was found); the chars still free after it."""
     if len(grid.cells) < settings.min_cells:
         return free
-    table = _page_table(grid, by_cell, settings)
+    table = _page_table(grid, reclaim_overflow(grid, by_cell), settings)
     if is_figure(grid, list(table.texts), slanted, settings):
         return free
     out.append(table)

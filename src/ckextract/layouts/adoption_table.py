@@ -82,7 +82,7 @@ class AdoptionTableLayout:
             if sum(1 for v in values.values() if _field_of(v)) >= 2:
                 continue  # a repeated header row
             raw = values.get("project_name") or ""
-            if textrules.is_empty_marker(raw):
+            if textrules.is_placeholder(raw):
                 out.warnings.append(f"{fname}: table {table.table_id} row {row}: no project name; skipped")
                 continue
             program_id = title_program

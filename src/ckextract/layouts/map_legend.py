@@ -1,16 +1,24 @@
 """A map slide of adopted regions (地域の産学官ネットワークの好事例): the program of each
-entry is shown only by its marker's colour, and the legend on the same page says
+project is shown only by the colour of a marker, and the legend on the same page says
 which colour is which program.
 
-Everything is read from the page: the legend (a marker glyph next to a label
-naming a program), the entries (``● region×lead`` followed by ``・project``
-lines that wrap), and the multi-program regions (``★region`` followed by one
-coloured marker per project). Colours, positions, columns and fonts vary by
-edition; none of them is assumed.
+Read by meaning, not by arrangement. One rule gives every project its program: **the
+colour of the program marker nearest before it in reading order** — a marker before the
+project itself (``● ・project``), before its entry (``● 京都府×京都大学等``), or at a group
+heading above several entries (``● 地方大学・地域産業創生交付金``). Markers are glyphs
+(●, ■, ◆, …) or drawn shapes, which extraction already reads as those glyphs
+(:mod:`ckextract.extract.markers`). Reading order is text box by text box, column by
+column; the legend's own box is read for the legend and skipped for entries. Entries are
+``region×lead等`` lines (or a region's name alone: the ★ regions); projects follow, with or
+without ``・``: without it, a new project starts where the line before it was broken
+rather than wrapped. Colours, positions, columns, boxes and fonts vary by edition; none
+of them is assumed.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,6 +31,11 @@ from ckextract.records import Adoption, Extraction, SourceCount, TextLine
 COLOUR_TOLERANCE = 24.0
 """Largest RGB distance (0-255 per channel) between a marker and its legend colour:
 room for rounding and colour-space conversion, not for a different colour."""
+BLOCK_GAP = 1.5
+"""A line more than this × its size below the line above starts a new text box."""
+OVERLAP = 0.4
+"""…and one may start this × its size above the bottom of the line above (a drawn marker
+may reach below its line's text)."""
 
 Marker = tuple[str, str]
 """(glyph, fill colour #rrggbb): what a legend defines, e.g. ("●", "#e83828")."""
@@ -33,11 +46,19 @@ def is_symbol(ch: str) -> bool:
     return unicodedata.category(ch) == "So" or 0x25A0 <= ord(ch) <= 0x25FF
 
 
+def is_shape(ch: str) -> bool:
+    """A geometric shape (U+25A0–25FF: ■ ● ◆ ▲ …): what a program marker looks like.
+    Other symbols (★) decorate an entry; they say no program."""
+    return 0x25A0 <= ord(ch) <= 0x25FF
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str
     colour: str | None
     marker: bool
+    at: str = ""
+    """Where a marker is printed (``x,top``): which marker gave a program."""
 
 
 def tokens(line: TextLine) -> list[Token]:
@@ -45,12 +66,13 @@ def tokens(line: TextLine) -> list[Token]:
     out: list[Token] = []
     for span in line.spans:
         buf = ""
-        for ch in span.text:
+        step = (span.bbox[2] - span.bbox[0]) / max(len(span.text), 1)
+        for i, ch in enumerate(span.text):
             if is_symbol(ch):
                 if buf.strip():
                     out.append(Token(buf.strip(), span.colour, False))
                 buf = ""
-                out.append(Token(ch, span.colour, True))
+                out.append(Token(ch, span.colour, True, f"{span.bbox[0] + i * step:.1f},{line.bbox[1]:.1f}"))
             else:
                 buf += ch
         if buf.strip():
@@ -111,43 +133,90 @@ def is_legend_line(line: TextLine) -> bool:
     )
 
 
+def is_program_marker(token: Token, legend: dict[Marker, str]) -> bool:
+    """A marker that says a program: a shape (●■◆…), or any glyph the legend uses."""
+    return token.marker and (is_shape(token.text) or token.text in {g for g, _ in legend})
+
+
 def program_of(token: Token, legend: dict[Marker, str]) -> str | None:
-    """The program of a marker glyph: the legend entry of the same glyph and colour."""
-    if token.colour is None:
+    """The program a marker says: the legend entry of the nearest colour (within
+    :data:`COLOUR_TOLERANCE`), the same glyph preferred when colours tie. A decoration
+    (★) or an unknown colour says none."""
+    if token.colour is None or not is_program_marker(token, legend):
         return None
-    same_glyph = [m for m in legend if m[0] == token.text]
-    if not same_glyph:
+    near = [m for m in legend if colour_distance(m[1], token.colour) <= COLOUR_TOLERANCE]
+    if not near:
         return None
-    best = min(same_glyph, key=lambda m: colour_distance(m[1], token.colour or ""))
-    return legend[best] if colour_distance(best[1], token.colour) <= COLOUR_TOLERANCE else None
+    best = min(near, key=lambda m: (colour_distance(m[1], token.colour or ""), m[0] != token.text))
+    return legend[best]
 
 
-def legend_glyphs(legend: dict[Marker, str]) -> set[str]:
-    return {glyph for glyph, _ in legend}
+HANGING_INDENT = 2.5
+"""A line may start this × its size right of its box's first line (a hanging indent under
+a marker or a bullet) and still belong to the box."""
 
 
 def blocks(lines: Sequence[TextLine]) -> list[list[TextLine]]:
-    """Text boxes: left-aligned lines, each close below the last. Ordered column-wise."""
+    """Text boxes in reading order: lines starting at the box's left edge (or indented
+    under it), each close below the last; boxes column by column (left to right, columns
+    by their left edges), top to bottom within a column."""
     out: list[list[TextLine]] = []
     for line in sorted(lines, key=lambda ln: (ln.bbox[1], ln.bbox[0])):
         size = line.size or 1.0
         home = None
         for block in out:
-            last = block[-1]
-            if abs(last.bbox[0] - line.bbox[0]) <= size and 0 <= line.bbox[1] - last.bbox[3] <= 1.5 * size:
+            last, left = block[-1], block[0].bbox[0]
+            gap = line.bbox[1] - last.bbox[3]
+            if (
+                -size <= line.bbox[0] - left <= HANGING_INDENT * size
+                and -OVERLAP * size <= gap <= BLOCK_GAP * size
+            ):
                 home = block
                 break
         if home is None:
             out.append([line])
         else:
             home.append(line)
-    return sorted(out, key=lambda b: (round(b[0].bbox[0] / 20), b[0].bbox[1]))
+    sizes = sorted(ln.size or 1.0 for ln in lines)
+    column = columns([b[0].bbox[0] for b in out], HANGING_INDENT * (sizes[len(sizes) // 2] if sizes else 1.0))
+    return sorted(out, key=lambda b: (column[b[0].bbox[0]], b[0].bbox[1]))
+
+
+BODY_SIZE = 1.3
+"""Lines up to this × the page's median type size are body text (a title is larger)."""
+
+
+def column_rights(boxes: Sequence[Sequence[TextLine]]) -> dict[int, float]:
+    """For each box (by id), where the body lines of its column end: the widest body line
+    of every box in that column (a box of one-line entries has no wrapped line of its own;
+    the slide's title, in larger type, and the legend do not count)."""
+    sizes = sorted(ln.size or 1.0 for b in boxes for ln in b)
+    median = sizes[len(sizes) // 2] if sizes else 1.0
+    col = columns([b[0].bbox[0] for b in boxes], HANGING_INDENT * median)
+    widest: dict[int, float] = {}
+    for b in boxes:
+        c = col[b[0].bbox[0]]
+        body = (
+            [] if is_legend_block(b) else [ln.bbox[2] for ln in b if (ln.size or 1.0) <= BODY_SIZE * median]
+        )
+        widest[c] = max(widest.get(c, 0.0), *body, 0.0)
+    return {id(b): widest[col[b[0].bbox[0]]] for b in boxes}
+
+
+def columns(lefts: Sequence[float], gap: float) -> dict[float, int]:
+    """Column number of each left edge: edges less than ``gap`` apart share a column."""
+    out: dict[float, int] = {}
+    col, previous = -1, None
+    for x in sorted(set(lefts)):
+        if previous is None or x - previous > gap:
+            col += 1
+        out[x], previous = col, x
+    return out
 
 
 @dataclass(slots=True)
 class _Project:
-    program_id: str | None
-    colour: str | None
+    marker: Token | None
     lines: list[str]
     page_number: int
 
@@ -156,93 +225,232 @@ class _Project:
 class _Entry:
     region: str
     lead: str | None
-    program_id: str | None
-    colour: str | None
-    multi: bool
     projects: list[_Project] = field(default_factory=list)
+    marked: bool = False
+    """Its projects carry their own markers: then a marker, and only a marker, starts one."""
 
 
-def _is_region(text: str) -> bool:
-    region, _ = textrules.split_region_lead(textrules.normalize_text(text))
-    return regions.lookup(region) is not None
+def _entry_label(text: str) -> tuple[str, str | None] | None:
+    """(region, lead) when a line is an entry's label: ``region×lead``, or a region alone."""
+    region, lead = textrules.split_region_lead(textrules.normalize_text(text))
+    if regions.lookup(region) is None:
+        return None
+    if lead is None and "×" in text:
+        return None
+    return region, lead
+
+
+LATIN_WIDTH = 0.6
+"""A Latin letter's width, × the font size (CJK fonts set them half-width, 0.5; more
+proportional ones vary; the larger estimate leans towards reading a wrap)."""
+
+
+def _first_word_width(line: TextLine, rest: str) -> float:
+    """Width of what the line starts with that could not have been split: a Latin word, or
+    one character (Japanese may wrap after any)."""
+    size = line.size or 1.0
+    word = re.match(r"[A-Za-z0-9]+", rest)
+    return LATIN_WIDTH * size * len(word.group()) if word else size
+
+
+WRAP_SLACK = 1.0
+"""× the font size: a wrapped line may end this far short of its box's widest line (the
+widest may hang a mark past the edge; glyph widths do not divide the measure)."""
+
+
+def _broken_before(previous: TextLine, line: TextLine, rest: str, right: float) -> bool:
+    """The line before ``line`` ended with room for ``line``'s first word (beyond the slack
+    any wrap leaves): it was broken there, not wrapped; ``right``: its box's widest line."""
+    return right - previous.bbox[2] >= _first_word_width(line, rest) + WRAP_SLACK * (line.size or 1.0)
+
+
+INDENT = 0.5
+"""× the type size: left edges this far apart are an indent, not jitter."""
+
+
+def _segments(block: Sequence[TextLine]) -> list[list[TextLine]]:
+    """A box's lines after each entry label, up to the next (an entry's project lines)."""
+    out: list[list[TextLine]] = [[]]
+    for line in block:
+        if _entry_label(_rest(tokens(line))) is not None:
+            out.append([])
+        else:
+            out[-1].append(line)
+    return [s for s in out if s]
+
+
+def _unmarked_lefts(segment: Sequence[TextLine]) -> list[float]:
+    return sorted(ln.bbox[0] for ln in segment if not _leading(tokens(ln)))
+
+
+def hanging_indent(boxes: Sequence[Sequence[TextLine]]) -> bool:
+    """Whether the page sets the wrapped lines of an item in (a hanging indent): some entry
+    without markers on its projects has its lines at two left edges."""
+    for box in boxes:
+        for segment in _segments(box):
+            lefts = _unmarked_lefts(segment)
+            if lefts and lefts[-1] - lefts[0] >= INDENT * (segment[0].size or 1.0):
+                return True
+    return False
+
+
+def item_edges(block: Sequence[TextLine], hanging: bool) -> dict[int, float | None]:
+    """Per line (by id): on a page with a hanging indent, where its entry's items begin
+    (the left-most edge of its lines without markers; a marked project indents its own),
+    else None."""
+    out: dict[int, float | None] = {}
+    for segment in _segments(block):
+        lefts = _unmarked_lefts(segment)
+        for ln in segment:
+            out[id(ln)] = lefts[0] if hanging and lefts else None
+    return out
+
+
+PARAGRAPH_GAP = 0.3
+"""× the type size: lines further apart than the box's line pitch by this much are two
+paragraphs (space set between items), not a wrap."""
+
+
+PITCH_QUANTILE = 0.2
+"""The leading is the smallest step that recurs: on a page of short entries there are as
+many steps between entries (and between items) as within them, so not the median."""
+
+
+def line_pitch(boxes: Sequence[Sequence[TextLine]]) -> float:
+    """The distance from one line's top to the next within a paragraph (the leading), read
+    over the page's boxes."""
+    steps = sorted(
+        b.bbox[1] - a.bbox[1] for box in boxes for a, b in itertools.pairwise(box) if b.bbox[1] > a.bbox[1]
+    )
+    return steps[int(len(steps) * PITCH_QUANTILE)] if steps else 0.0
+
+
+def _starts_item(
+    previous: TextLine, line: TextLine, rest: str, right: float, edge: float | None, pitch: float
+) -> bool:
+    """Without bullets or markers, whether ``line`` starts a new project: space above it
+    beyond the page's line pitch says so; in a page with a hanging indent, a line at the
+    items' edge does (continuations are set in); with neither, the line before it was
+    broken, not wrapped. (A project after a line that fills its measure, with no bullet,
+    marker, indent or space, cannot be told from a wrap — by a reader either.)"""
+    size = line.size or 1.0
+    if pitch and line.bbox[1] - previous.bbox[1] > pitch + PARAGRAPH_GAP * size:
+        return True
+    if edge is not None:
+        return abs(line.bbox[0] - edge) < INDENT * size
+    return _broken_before(previous, line, rest, right)
+
+
+def is_legend_block(block: Sequence[TextLine]) -> bool:
+    """The legend's own text box: it defines two or more programs, and holds no entry and
+    no project (a box with one program's heading is a group heading, not a legend)."""
+    if len(set(read_legend(block).values())) < 2:
+        return False
+    for ln in block:
+        rest = _rest(tokens(ln))
+        if not is_legend_line(ln) and (_entry_label(rest) or textrules.strip_bullet(rest)[1]):
+            return False
+    return True
+
+
+HEADING = "heading:"
+"""``marker_at`` of a project whose program came from a group heading's marker (one
+marker for many entries): the gate reconciles the markers printed on entries and
+projects, each of which must give a program."""
 
 
 class MapLegendLayout:
     name = "map_legend"
 
     def matches(self, lines: Sequence[TextLine]) -> bool:
-        legend = read_legend(lines)
-        if not legend:
+        if not read_legend(lines):
             return False
-        return any(
-            len(toks := tokens(line)) >= 2 and toks[0].marker and not toks[1].marker and "×" in toks[1].text
-            for line in lines
-        )
+        return any("×" in ln.text and _entry_label(_rest(tokens(ln))) for ln in lines)
 
     def parse(self, extraction: Extraction, page_number: int, lines: Sequence[TextLine]) -> LayoutOutput:
         out = LayoutOutput()
         legend = read_legend(lines)
-        legend_lines = {id(line) for line in lines if is_legend_line(line)}
-        entries: list[_Entry] = []
         fname = extraction.document.file_name
-        for block in blocks(lines):
-            entry: _Entry | None = None
-            for line in block:
-                if id(line) in legend_lines:
-                    entry = None
-                    continue
-                toks = tokens(line)
-                if not toks:
-                    continue
-                rest = " ".join(t.text for t in toks[1:] if not t.marker) if toks[0].marker else ""
-                if toks[0].marker and program_of(toks[0], legend):
-                    program = program_of(toks[0], legend)
-                    if "×" in rest or (_is_region(rest) and (entry is None or not entry.multi)):
-                        region, lead = textrules.split_region_lead(textrules.normalize_text(rest))
-                        entry = _Entry(region, lead, program, toks[0].colour, multi=False)
-                        entries.append(entry)
-                    elif entry is not None and entry.multi:
-                        entry.projects.append(_Project(program, toks[0].colour, [rest], page_number))
-                    else:
-                        out.warnings.append(
-                            f"{fname}: p{page_number}: marker line outside an entry: {rest!r}"
-                        )
-                    continue
-                if toks[0].marker and toks[0].text in legend_glyphs(legend) and _is_region(rest):
-                    region, lead = textrules.split_region_lead(textrules.normalize_text(rest))
-                    out.warnings.append(
-                        f"{fname}: p{page_number}: {region}: marker colour {toks[0].colour} is not in the legend"
-                    )
-                    entry = _Entry(region, lead, None, toks[0].colour, multi=False)
-                    entries.append(entry)
-                    continue
-                if toks[0].marker and _is_region(rest):
-                    # a glyph the legend does not use (★) heading: a region of several programs
-                    region, lead = textrules.split_region_lead(textrules.normalize_text(rest))
-                    entry = _Entry(region, lead, None, None, multi=True)
-                    entries.append(entry)
-                    continue
-                text = line.text.strip()
-                body, bullet = textrules.strip_bullet(text)
-                if entry is None:
-                    continue
-                if bullet:
-                    entry.projects.append(_Project(entry.program_id, entry.colour, [body], page_number))
-                elif entry.projects:
-                    entry.projects[-1].lines.append(text)
-        doc_id = extraction.document.document_id
-        markers: dict[str, int] = {}
-        glyphs = legend_glyphs(legend)
-        for line in lines:
-            if id(line) in legend_lines:
+        entries: list[_Entry] = []
+        printed: dict[str, set[str]] = {}
+        current: Token | None = None  # the program marker nearest before, in reading order
+        entry: _Entry | None = None
+        boxes = blocks(lines)
+        rights = column_rights(boxes)
+        hanging = hanging_indent([b for b in boxes if not is_legend_block(b)])
+        pitch = line_pitch([b for b in boxes if not is_legend_block(b)])
+        for block in boxes:
+            if is_legend_block(block):
                 continue
-            for tok in tokens(line):
-                if tok.marker and tok.text in glyphs and tok.colour:
-                    markers[tok.colour] = markers.get(tok.colour, 0) + 1
-        for colour, count in sorted(markers.items()):
+            right = rights[id(block)]
+            bullets = bullet_marks(block)
+            edges = item_edges(block, hanging)
+            previous: TextLine | None = None
+            for line in block:
+                toks = tokens(line)
+                markers = [t for t in _leading(toks) if is_program_marker(t, legend)]
+                rest = _rest(toks)
+                if markers and is_legend_line(line):  # a group heading: its marker, for what follows
+                    current = Token(markers[-1].text, markers[-1].colour, True, HEADING + markers[-1].at)
+                    previous = None
+                    continue
+                if markers:
+                    current = markers[-1]
+                    printed.setdefault(current.colour or "", set()).add(current.at)
+                if not rest or is_legend_line(line):
+                    previous = None
+                    continue
+                label = _entry_label(rest)
+                if label is not None and ("×" in rest or _bullet(rest, bullets) is None):
+                    entry = _Entry(*label)
+                    entries.append(entry)
+                    if markers and program_of(markers[-1], legend) is None:
+                        out.warnings.append(
+                            f"{fname}: p{page_number}: {label[0]}: marker colour {markers[-1].colour} is not in the legend"
+                        )
+                    previous = None
+                    continue
+                bullet = _bullet(rest, bullets) is not None
+                body = textrules.strip_bullet(rest)[0] if bullet else rest
+                if entry is None:
+                    continue  # a title, a note: text before any entry
+                if markers and not entry.projects:
+                    entry.marked = True
+                infer = previous is not None and not bullets and not entry.marked
+                if (
+                    bullet
+                    or markers
+                    or (previous is None and not entry.projects)
+                    or (
+                        infer
+                        and previous is not None
+                        and _starts_item(previous, line, rest, right, edges[id(line)], pitch)
+                    )
+                ):
+                    entry.projects.append(_Project(current, [body], page_number))
+                elif previous is not None:
+                    entry.projects[-1].lines.append(rest)
+                else:
+                    continue  # free text in another box (a note under a column): no project's
+                previous = line
+        self._emit(extraction, page_number, entries, legend, out)
+        doc_id = extraction.document.document_id
+        for colour, xs in sorted(printed.items()):
             out.source_counts.append(
-                SourceCount(doc_id, "markers_per_colour", f"p{page_number} {colour}", count)
+                SourceCount(doc_id, "markers_per_colour", f"p{page_number} {colour}", len(xs))
             )
+        return out
+
+    def _emit(
+        self,
+        extraction: Extraction,
+        page_number: int,
+        entries: Sequence[_Entry],
+        legend: dict[Marker, str],
+        out: LayoutOutput,
+    ) -> None:
+        doc_id = extraction.document.document_id
+        fname = extraction.document.file_name
         index = 0
         for entry in entries:
             known = regions.lookup(entry.region)
@@ -251,12 +459,18 @@ class MapLegendLayout:
             for project in entry.projects:
                 raw = textrules.join_wrapped_lines(project.lines)
                 name = textrules.normalize_text(raw)
+                if textrules.is_placeholder(name):
+                    out.warnings.append(
+                        f"{fname}: p{page_number}: {entry.region}: {raw!r} names no project; not loaded"
+                    )
+                    continue
                 index += 1
+                marker = project.marker
                 out.adoptions.append(
                     Adoption(
                         adoption_id=stable_id(doc_id, self.name, page_number, index, name),
                         document_id=doc_id,
-                        program_id=project.program_id,
+                        program_id=program_of(marker, legend) if marker else None,
                         region_name=entry.region,
                         region_code=known.code if known else None,
                         lead_institution=entry.lead,
@@ -268,7 +482,48 @@ class MapLegendLayout:
                         page_number=page_number,
                         entry_index=index,
                         layout=self.name,
-                        marker_colour=project.colour,
+                        marker_colour=marker.colour if marker else None,
+                        marker_at=marker.at if marker else None,
                     )
                 )
-        return out
+
+
+BULLETS = "・･•‧∙◦"
+"""Marks that begin a list item wherever they stand; a dash (``-``) does only when several
+lines of a box begin with it (a wrapped line may begin ``- Next Generation…``)."""
+
+
+def _mark(rest: str) -> str | None:
+    _body, bullet = textrules.strip_bullet(rest)
+    return rest.lstrip()[0] if bullet and rest.strip() else None
+
+
+def bullet_marks(block: Sequence[TextLine]) -> set[str]:
+    """The marks this box begins its items with."""
+    counts: dict[str, int] = {}
+    for ln in block:
+        mark = _mark(_rest(tokens(ln)))
+        if mark:
+            counts[mark] = counts.get(mark, 0) + 1
+    return {m for m, n in counts.items() if m in BULLETS or n >= 2}
+
+
+def _bullet(rest: str, marks: set[str]) -> str | None:
+    """The bullet ``rest`` begins with, if it is one of its box's item marks."""
+    mark = _mark(rest)
+    return mark if mark in marks else None
+
+
+def _leading(toks: Sequence[Token]) -> list[Token]:
+    """The marker tokens a line starts with."""
+    out = []
+    for t in toks:
+        if not t.marker:
+            break
+        out.append(t)
+    return out
+
+
+def _rest(toks: Sequence[Token]) -> str:
+    """A line's text after its leading markers."""
+    return " ".join(t.text for t in toks[len(_leading(toks)) :] if not t.marker).strip()

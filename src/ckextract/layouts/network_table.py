@@ -146,8 +146,10 @@ class NetworkTableLayout:
         name, plan = textrules.split_plan_name(textrules.normalize_text(name_raw))
         if not name and plan:
             name = plan
-        if not name:
-            out.warnings.append(f"{fname}: {region_name}/{group.program_id}: members without a name; skipped")
+        if textrules.is_placeholder(name):  # "-", "・", "N/A": a cell that names no network
+            out.warnings.append(
+                f"{fname}: {region_name}/{group.program_id}: members or overview printed without a name; not loaded"
+            )
             return
         nid = stable_id(doc_id, group.program_id, region_name, name)
         overview_raw = texts.get("overview")
@@ -179,12 +181,14 @@ class NetworkTableLayout:
 
     def _members(self, text: str, nid: str, doc_id: str, where: str, out: LayoutOutput) -> None:
         repairs_before = len(out.repairs)
-        self._split_members(text, nid, doc_id, where, out)
+        placeholders = self._split_members(text, nid, doc_id, where, out)
         repaired = len(out.repairs) - repairs_before
-        expected = textrules.count_printed_items(text) - repaired
+        expected = textrules.count_printed_items(text) - repaired - placeholders
         out.source_counts.append(SourceCount(doc_id, "members_per_cell", nid, expected))
 
-    def _split_members(self, text: str, nid: str, doc_id: str, where: str, out: LayoutOutput) -> None:
+    def _split_members(self, text: str, nid: str, doc_id: str, where: str, out: LayoutOutput) -> int:
+        """Members of a 構成員 cell; returns how many printed items named no organization."""
+        placeholders = 0
         lead, chunks = textrules.split_sectors(text)
         if lead:
             out.warnings.append(f"{where}: text before the first sector tag: {lead!r}")
@@ -202,9 +206,16 @@ class NetworkTableLayout:
             seen: set[str] = set()
             for item in items:
                 org, role = textrules.split_role(textrules.normalize_text(item))
+                if textrules.is_placeholder(org):
+                    out.warnings.append(
+                        f"{where}: 【{sector}】 item {item!r} names no organization; not loaded"
+                    )
+                    placeholders += 1
+                    continue
                 if org in seen:
                     out.repairs.append(Repair(doc_id, nid, "duplicate_member", f"{item}、{item}", item))
                     continue
                 seen.add(org)
                 position += 1
                 out.memberships.append(Membership(nid, doc_id, position, sector, org, item, role))
+        return placeholders

@@ -140,11 +140,32 @@ CHECKS: tuple[Check, ...] = (
         lambda _: gxe.ExpectColumnValuesToNotMatchRegex(column="name", regex=LETTER_SPACED),
     ),
     _c(
+        "name_not_placeholder",
+        "networks",
+        "critical",
+        "the name names something: not an empty mark, punctuation, a lone number or N/A",
+        lambda _: gxe.ExpectColumnValuesToBeInSet(column="name_is_placeholder", value_set=[False]),
+    ),
+    _c(
+        "members_as_peers",
+        "networks",
+        "critical",
+        "a network has members where its program's other networks in the document have theirs",
+        lambda _: gxe.ExpectColumnValuesToBeInSet(column="members_as_peers", value_set=[True]),
+    ),
+    _c(
         "overview_complete",
         "networks",
         "warning",
-        "the overview ends with 。 (or a closing mark) or with the cell's last printed character",
+        "the overview does not end mid-sentence (where the document's overviews end with 。, so does each)",
         lambda _: gxe.ExpectColumnValuesToBeInSet(column="overview_complete", value_set=[True]),
+    ),
+    _c(
+        "overview_not_short",
+        "networks",
+        "warning",
+        "the overview is not much shorter than the document's others (at least 0.3 × their median)",
+        lambda _: gxe.ExpectColumnValuesToBeInSet(column="overview_not_short", value_set=[True]),
     ),
     # memberships
     _c(
@@ -176,6 +197,13 @@ CHECKS: tuple[Check, ...] = (
         lambda _: gxe.ExpectColumnValuesToNotBeNull(column="org_name"),
     ),
     *_no_text_faults("memberships", "org_name"),
+    _c(
+        "org_name_not_placeholder",
+        "memberships",
+        "critical",
+        "the member names an organization: not an empty mark, punctuation, a lone number or N/A",
+        lambda _: gxe.ExpectColumnValuesToBeInSet(column="org_name_is_placeholder", value_set=[False]),
+    ),
     _c(
         "org_name_no_separator",
         "memberships",
@@ -242,6 +270,13 @@ CHECKS: tuple[Check, ...] = (
         lambda _: gxe.ExpectColumnValuesToNotBeNull(column="region_code"),
     ),
     *_no_text_faults("adoptions", "project_name"),
+    _c(
+        "project_name_not_placeholder",
+        "adoptions",
+        "critical",
+        "the project name names something: not an empty mark, punctuation, a lone number or N/A",
+        lambda _: gxe.ExpectColumnValuesToBeInSet(column="project_name_is_placeholder", value_set=[False]),
+    ),
     # reconciliation against the printed source
     _reconcile(
         "members_per_cell", "members loaded per 構成員 cell = items printed in it (after documented repairs)"

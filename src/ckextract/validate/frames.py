@@ -29,16 +29,66 @@ def overview_complete(overview: str | None, raw: str | None) -> bool:
     return bool(printed) and overview[-1] == printed[-1]
 
 
-def build(batch: Sequence[DocumentRecords]) -> dict[str, pd.DataFrame]:
-    networks = records_frame([n for r in batch for n in r.networks], Network)
-    networks["region_code_expected"] = networks["region_name"].map(_expected_code).astype("object")
-    networks["overview_complete"] = [
-        overview_complete(o if isinstance(o, str) else None, w if isinstance(w, str) else None)
-        for o, w in zip(networks["overview"], networks["overview_raw"], strict=True)
+SENTENCE_STYLE = 0.5
+"""When at least this share of a document's overviews end like a sentence (。), one that
+does not ends mid-sentence (it lost its end: e.g. to a cell it ran over into)."""
+SHORT_OVERVIEW = 0.3
+"""An overview shorter than this × the median of its document's overviews (of at least
+:data:`PEERS`) is much shorter than the others."""
+PEERS = 3
+
+
+def overview_flags(networks: Sequence[Network]) -> tuple[list[bool], list[bool]]:
+    """(complete, not much shorter than its document's others) per network, in order."""
+    by_doc: dict[str, list[str]] = {}
+    for n in networks:
+        if n.overview:
+            by_doc.setdefault(n.document_id, []).append(n.overview)
+    complete, long_enough = [], []
+    for n in networks:
+        peers = by_doc.get(n.document_id, [])
+        sentences = sum(1 for o in peers if o[-1] in SENTENCE_END)
+        strict = bool(peers) and sentences / len(peers) >= SENTENCE_STYLE
+        if not n.overview:
+            complete.append(True)
+        elif strict:
+            complete.append(n.overview[-1] in SENTENCE_END)
+        else:
+            complete.append(overview_complete(n.overview, n.overview_raw))
+        lengths = sorted(len(o) for o in peers)
+        median = lengths[len(lengths) // 2] if lengths else 0
+        long_enough.append(
+            not n.overview or len(lengths) < PEERS or len(n.overview) >= SHORT_OVERVIEW * median
+        )
+    return complete, long_enough
+
+
+def members_as_peers(networks: Sequence[Network], memberships: Sequence[Membership]) -> list[bool]:
+    """Per network: it has members, or no network of its program in its document has any
+    (a council listed without members where its peers list theirs lost them)."""
+    with_members = {m.network_id for m in memberships}
+    programs_with = {(n.document_id, n.program_id) for n in networks if n.network_id in with_members}
+    return [
+        n.network_id in with_members or (n.document_id, n.program_id) not in programs_with for n in networks
     ]
-    memberships = records_frame([m for r in batch for m in r.memberships], Membership)
-    adoptions = records_frame([a for r in batch for a in r.adoptions], Adoption)
+
+
+def build(batch: Sequence[DocumentRecords]) -> dict[str, pd.DataFrame]:
+    nets = [n for r in batch for n in r.networks]
+    members = [m for r in batch for m in r.memberships]
+    networks = records_frame(nets, Network)
+    networks["region_code_expected"] = networks["region_name"].map(_expected_code).astype("object")
+    complete, long_enough = overview_flags(nets)
+    networks["overview_complete"] = complete
+    networks["overview_not_short"] = long_enough
+    networks["members_as_peers"] = members_as_peers(nets, members)
+    networks["name_is_placeholder"] = [textrules.is_placeholder(n.name) for n in nets]
+    memberships = records_frame(members, Membership)
+    memberships["org_name_is_placeholder"] = [textrules.is_placeholder(m.org_name) for m in members]
+    ads = [a for r in batch for a in r.adoptions]
+    adoptions = records_frame(ads, Adoption)
     adoptions["region_code_expected"] = adoptions["region_name"].map(_expected_code).astype("object")
+    adoptions["project_name_is_placeholder"] = [textrules.is_placeholder(a.project_name) for a in ads]
     return {
         "networks": networks,
         "memberships": memberships,

@@ -1,8 +1,8 @@
 """Derived tables, rebuilt from the loaded data whenever that data has changed.
 
-Two scopes: ``series:<id>`` (that series' change logs, ``changes`` and ``list_changes``) and ``registry``
-(the organization registry and the adoption ↔ network links, built from every current
-row). Each scope stores the fingerprint of the data it was built from: the md5 of the
+Two scopes: ``series:<id>`` (that series' change logs, ``changes`` and ``list_changes``)
+and ``registry`` (the organization registry, the adoption projects and their links to
+networks, built from every current row). Each scope stores the fingerprint of the data it was built from: the md5 of the
 (document_id, load_id) pairs behind it. A load changes the fingerprint; so a run that
 died between loading and deriving leaves a mismatch that the next run repairs, even
 when it has nothing new to parse. (SQL only: the caller's ``atomic()`` holds the
@@ -50,6 +50,14 @@ def refresh(con: duckdb.DuckDBPyConnection, load_id: str | None = None) -> list[
     only when something is stale: an unchanged run stays light.)"""
     now = fingerprints(con)
     stale = stale_scopes(con)
+    if REGISTRY in stale:  # first: the change logs read organizations (renames are renames)
+        from ckextract.warehouse.adoptions import rebuild as rebuild_adoptions
+        from ckextract.warehouse.links import relink
+        from ckextract.warehouse.orgs import rebuild as rebuild_orgs
+
+        rebuild_orgs(con)
+        rebuild_adoptions(con)
+        relink(con)
     series = [s.removeprefix(SERIES_PREFIX) for s in stale if s.startswith(SERIES_PREFIX)]
     if series:
         from ckextract.warehouse.history import recompute
@@ -57,12 +65,6 @@ def refresh(con: duckdb.DuckDBPyConnection, load_id: str | None = None) -> list[
 
         recompute(con, series)  # a series with no documents left loses its change log
         recompute_changes(con, series)
-    if REGISTRY in stale:
-        from ckextract.warehouse.links import relink
-        from ckextract.warehouse.orgs import rebuild as rebuild_orgs
-
-        rebuild_orgs(con)
-        relink(con)
     for scope in stale:
         con.execute("DELETE FROM derived_state WHERE scope = ?", [scope])
         if scope in now:

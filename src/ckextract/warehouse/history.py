@@ -2,7 +2,9 @@
 
 Networks are matched across editions by (program, region); adoptions by
 (program, region, lead institution), pairing renamed projects by name
-similarity; members within matched networks by (sector, organization).
+similarity; members within matched networks by (sector, organization), and a member
+that left and one that joined are one ``renamed`` change when the organization
+registry says they are one organization (凸版印刷 → TOPPANホールディングス).
 """
 
 from __future__ import annotations
@@ -55,19 +57,48 @@ def _networks(con: duckdb.DuckDBPyConnection, doc: str) -> dict[tuple[str, str],
     return {(str(r["program_id"]), _region(r)): dict(r) for _, r in df.iterrows()}
 
 
-def _members(con: duckdb.DuckDBPyConnection, network_id: str) -> dict[tuple[str, str], str | None]:
+def _members(
+    con: duckdb.DuckDBPyConnection, network_id: str
+) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """(sector, organization as printed) → (role, the registry's organization id)."""
     rows = con.execute(
-        "SELECT sector, org_name, role FROM memberships_history WHERE network_id = ? ORDER BY position",
+        "SELECT m.sector, m.org_name, m.role, mo.org_id FROM memberships_history m "
+        "LEFT JOIN membership_orgs mo USING (network_id, position) WHERE m.network_id = ? ORDER BY m.position",
         [network_id],
     ).fetchall()
-    return {(r[0], r[1]): r[2] for r in rows}
+    return {(r[0], r[1]): (r[2], r[3]) for r in rows}
 
 
-def _adoptions(con: duckdb.DuckDBPyConnection, doc: str) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+def renamed_pairs(
+    before: dict[tuple[str, str], tuple[str | None, str | None]],
+    after: dict[tuple[str, str], tuple[str | None, str | None]],
+) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """Members that left and joined under another name but are one organization in the
+    registry (a dated rename, a legal-form spelling): (old key, new key) pairs."""
+    gone = [k for k in before if k not in after]
+    came = [k for k in after if k not in before]
+    pairs = []
+    for g in gone:
+        twin = next((c for c in came if c[0] == g[0] and before[g][1] and before[g][1] == after[c][1]), None)
+        if twin is not None:
+            pairs.append((g, twin))
+            came.remove(twin)
+    return pairs
+
+
+def kinds(con: duckdb.DuckDBPyConnection, doc: str) -> set[str]:
+    """The kinds of content (layouts) a document carries."""
+    rows = con.execute("SELECT layouts FROM documents WHERE document_id = ?", [doc]).fetchall()
+    return set(rows[0][0].split(",")) if rows and rows[0][0] else set()
+
+
+def _adoptions(
+    con: duckdb.DuckDBPyConnection, doc: str, layouts: set[str]
+) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     df = con.execute(
         "SELECT program_id, region_name, region_code, lead_institution, project_name FROM adoptions_history "
-        "WHERE document_id = ? ORDER BY entry_index",
-        [doc],
+        "WHERE document_id = ? AND layout IN (SELECT unnest(?)) ORDER BY entry_index",
+        [doc, sorted(layouts)],
     ).df()
     out: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for _, r in df.iterrows():
@@ -77,7 +108,10 @@ def _adoptions(con: duckdb.DuckDBPyConnection, doc: str) -> dict[tuple[str, str,
 
 
 def diff(con: duckdb.DuckDBPyConnection, old: str, new: str) -> list[dict[str, Any]]:
-    """Changes from edition ``old`` to edition ``new`` (document ids)."""
+    """Changes from edition ``old`` to edition ``new`` (document ids), for the kinds of
+    content both print: an edition without a map slide supersedes no map (see
+    ``current_content``), so it removes none of the map's adoptions."""
+    shared = kinds(con, old) & kinds(con, new)
     out: list[dict[str, Any]] = []
 
     def add(
@@ -95,7 +129,7 @@ def diff(con: duckdb.DuckDBPyConnection, old: str, new: str) -> list[dict[str, A
             }
         )
 
-    nets_old, nets_new = _networks(con, old), _networks(con, new)
+    nets_old, nets_new = (_networks(con, d) if "network_table" in shared else {} for d in (old, new))
     for key in sorted(nets_old.keys() - nets_new.keys()):
         add("network", "removed", nets_old[key], nets_old[key]["name"], nets_old[key]["name"], None)
     for key in sorted(nets_new.keys() - nets_old.keys()):
@@ -105,27 +139,31 @@ def diff(con: duckdb.DuckDBPyConnection, old: str, new: str) -> list[dict[str, A
         if a["name"] != b["name"]:
             add("network", "renamed", b, b["name"], a["name"], b["name"])
         before, after = _members(con, a["network_id"]), _members(con, b["network_id"])
-        for sector, org in [k for k in before if k not in after]:
+        pairs = renamed_pairs(before, after)
+        paired_old, paired_new = {g for g, _ in pairs}, {c for _, c in pairs}
+        for (sector, old), (_, new) in pairs:
+            add("membership", "renamed", b, f"{old} → {new} [{sector}] in {b['name']}", old, new)
+        for sector, org in [k for k in before if k not in after and k not in paired_old]:
             add("membership", "removed", b, f"{org} [{sector}] in {b['name']}", org, None)
-        for sector, org in [k for k in after if k not in before]:
+        for sector, org in [k for k in after if k not in before and k not in paired_new]:
             add("membership", "added", b, f"{org} [{sector}] in {b['name']}", None, org)
-        for k in [k for k in before if k in after and before[k] != after[k]]:
-            add("membership", "role_changed", b, f"{k[1]} [{k[0]}] in {b['name']}", before[k], after[k])
+        for k in [k for k in before if k in after and before[k][0] != after[k][0]]:
+            add("membership", "role_changed", b, f"{k[1]} [{k[0]}] in {b['name']}", before[k][0], after[k][0])
 
-    ad_old, ad_new = _adoptions(con, old), _adoptions(con, new)
+    ad_old, ad_new = _adoptions(con, old, shared), _adoptions(con, new, shared)
     for akey in sorted(ad_old.keys() | ad_new.keys()):
         olds = {r["project_name"]: r for r in ad_old.get(akey, [])}
         news = {r["project_name"]: r for r in ad_new.get(akey, [])}
         gone = [n for n in olds if n not in news]
         came = [n for n in news if n not in olds]
-        pairs = []
+        renames: list[tuple[str, str]] = []
         for g in gone:
             best = max(came, key=lambda c: SequenceMatcher(None, g, c).ratio(), default=None)
             if best is not None and SequenceMatcher(None, g, best).ratio() >= RENAME_SIMILARITY:
-                pairs.append((g, best))
+                renames.append((g, best))
                 came.remove(best)
-        renamed_from = {g for g, _ in pairs}
-        for g, c in pairs:
+        renamed_from = {g for g, _ in renames}
+        for g, c in renames:
             add("adoption", "renamed", news[c], c, g, c)
         for g in gone:
             if g not in renamed_from:

@@ -109,8 +109,8 @@ def sync(con: duckdb.DuckDBPyConnection, specs: Sequence[ListSpec]) -> None:
             f"FROM list_rows WHERE list_id = {_quote(spec.list_id)}"
         )
         con.execute(
-            f"CREATE OR REPLACE VIEW {current} AS SELECT * FROM {history} "
-            "WHERE document_id IN (SELECT document_id FROM current_documents)"
+            f"CREATE OR REPLACE VIEW {current} AS SELECT * FROM {history} h WHERE EXISTS (SELECT 1 FROM "
+            f"current_content c WHERE c.document_id = h.document_id AND c.kind = {_quote(spec.layout_name)})"
         )
         title = spec.title or spec.list_id
         con.execute(f"COMMENT ON VIEW {history} IS {_quote(f'{title}: every edition (spec {spec.source}).')}")
