@@ -108,9 +108,13 @@ def run_ingest(
     prepared: Prepared | None = None,
     stop: StopCheck | None = None,
 ) -> IngestSummary:
-    """Run :func:`ingest_flow` on the task runner ``options`` ask for."""
+    """Run :func:`ingest_flow` on the task runner ``options`` ask for (with Prefect's
+    temporary server, unless one is configured: :mod:`flows.server`)."""
+    from flows.server import temporary_server
+
     flow_ = ingest_flow.with_options(task_runner=task_runner(options))
-    summary: IngestSummary = flow_(options, progress, prepared, stop)
+    with temporary_server(stop):
+        summary: IngestSummary = flow_(options, progress, prepared, stop)
     return summary
 
 

@@ -75,10 +75,10 @@ def test_a_defect_in_ckextract_is_named_as_such_and_the_others_load(
 
     real = extract.page_tables
 
-    def failing(page, number, settings):  # type: ignore[no-untyped-def]
+    def failing(page, number, settings, deadline):  # type: ignore[no-untyped-def]
         if page.pdf.stream.name.endswith("kyoso_no_ba_saitaku_ichiran.pdf") and number == 2:
             raise IndexError("tuple index out of range")
-        return real(page, number, settings)
+        return real(page, number, settings, deadline)
 
     monkeypatch.setattr(extract, "page_tables", failing)
     summary = ingest([DECK, DECK.parent / "kyoso_no_ba_saitaku_ichiran.pdf"], db_path, validate_records=False)

@@ -27,6 +27,7 @@ from tests.conftest import DECK, FIXTURES, hold_lock
 
 NEXT = FIXTURES / "editions" / "network_table_next.pdf"
 FAST = FetchSettings(timeout=0.5, retries=1, backoff=0.05)
+TRICKLE_BYTES = 100
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -35,7 +36,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
+    def trickle(self, data: bytes) -> None:
+        """A byte every 0.2 s (each read within the client's read timeout), for at most 20 s."""
+        with contextlib.suppress(OSError):
+            for i in range(min(len(data), TRICKLE_BYTES)):
+                self.wfile.write(data[i : i + 1])
+                self.wfile.flush()
+                time.sleep(0.2)
+
     def do_GET(self) -> None:
+        if self.path == "/trickle-head.pdf":
+            self.trickle(b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n" * 10)
+            return
+        if self.path == "/trickle-body.pdf":
+            self.send_response(200)
+            self.send_header("Content-Length", str(TRICKLE_BYTES))
+            self.end_headers()
+            self.trickle(b"%" * TRICKLE_BYTES)
+            return
         if self.path == "/500":
             self.send_error(500)
             return
@@ -105,6 +123,19 @@ def test_fetch_good_and_bad_urls(server: str, tmp_path: Path) -> None:
     assert stored == [f"{report.fetched[0].sha256}.pdf", "index.json"]  # no partial file left
     again = fetch_sources(folder, FAST)
     assert [f.new for f in again.fetched] == [False]
+
+
+@pytest.mark.parametrize("where", ["head", "body"])
+def test_a_server_trickling_bytes_is_given_up_at_the_deadline(
+    server: str, tmp_path: Path, where: str
+) -> None:
+    folder = tmp_path / "src"
+    write_sources(folder, [{"series": "t", "url": f"{server}/trickle-{where}.pdf"}])
+    report = fetch_sources(folder, FetchSettings(timeout=0.5, retries=0, deadline=1.0))
+    assert [(f.url.rsplit("/", 1)[1], f.reason) for f in report.failed] == [
+        (f"trickle-{where}.pdf", "gave up after 1 s (deadline)")
+    ]
+    assert sorted(p.name for p in (folder / "fetched").iterdir()) == []  # no partial file left
 
 
 def test_first_run_loads_second_run_parses_nothing(

@@ -12,8 +12,9 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -24,9 +25,59 @@ EXIT_INTERRUPTED = 130
 """128 + SIGINT, as shells report a program stopped by Ctrl-C."""
 
 
-def _fail(message: str, code: int = 1) -> None:
-    click.echo(f"Error: {message}", err=True)
+def _say(line: str, err: bool = False) -> None:
+    """Print one line of text for people (control characters escaped: :mod:`ckextract.console`)."""
+    from ckextract.console import printable
+
+    click.echo(printable(line), err=err)
+
+
+def _say_lines(lines: Iterable[str]) -> None:
+    """Print report lines (a line may hold several, joined by newlines; each is escaped)."""
+    for line in lines:
+        for part in line.split("\n"):
+            _say(part)
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    _say(f"Error: {message}", err=True)
     sys.exit(code)
+
+
+def run() -> None:
+    """The ``ckextract`` console script: :func:`main`; after a second Ctrl-C, once its line
+    is printed and the current transaction rolled back, the process ends without waiting
+    for threads still reading a document (their work is discarded; the run is marked
+    interrupted by the next one)."""
+    try:
+        main()
+    except SystemExit as exc:
+        from ckextract import interrupts
+
+        if exc.code == EXIT_INTERRUPTED and interrupts.forced():
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(EXIT_INTERRUPTED)
+        raise
+
+
+class CkExtractGroup(click.Group):
+    """The command group; whatever escapes a command ends as one ``Error:`` line (exit 1),
+    a Ctrl-C as one line and exit 130; ``CKEXTRACT_DEBUG=1`` shows the traceback instead."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            _fail("interrupted", EXIT_INTERRUPTED)
+        except Exception as exc:
+            from ckextract.console import DEBUG_VARIABLE, describe
+
+            if os.environ.get(DEBUG_VARIABLE):
+                raise
+            _fail(describe(exc))
 
 
 def _read_warehouse(db_path: Path | None) -> Any:
@@ -51,7 +102,7 @@ db_option = click.option(
 )
 
 
-@click.group()
+@click.group(cls=CkExtractGroup)
 @click.version_option(package_name="ckextract")
 def main() -> None:
     """Japanese ministry network-table PDFs → a DuckDB warehouse."""
@@ -73,6 +124,8 @@ def tables(pdf: Path, fmt: str) -> None:
         extraction = extract_document(doc)
     except CkExtractError as exc:
         _fail(str(exc))
+    for page, _, reason in extraction.skipped_pages:
+        _say(f"warning: {pdf.name}: page {page} skipped: {reason}", err=True)
     if fmt == "json":
         out = [
             {"pages": list(t.pages), "bbox": [round(v, 2) for v in t.bbox], "rows": t.grid()}
@@ -244,21 +297,21 @@ def ingest(
         from ckextract.errors import InterruptedRun
 
         if isinstance(exc, InterruptedRun):
-            _fail(f"{exc}: the run is marked interrupted; documents loaded before it stay", EXIT_INTERRUPTED)
+            marked = f"run {exc.load_id} is marked interrupted; " if exc.load_id else "no run had begun; "
+            _fail(f"{exc}: {marked}documents loaded before it stay", EXIT_INTERRUPTED)
         _fail(str(exc))
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
     elif not quiet:
-        for line in summary_lines(summary):
-            click.echo(line)
+        _say_lines(summary_lines(summary))
     for rejection in summary.rejected:
-        click.echo(f"Error: {rejection.message}", err=True)
+        _say(f"Error: {rejection.message}", err=True)
     for quarantine in summary.quarantined:
-        click.echo(f"Error: {quarantine.message}", err=True)
+        _say(f"Error: {quarantine.message}", err=True)
     for failure in summary.fetch_failures:
-        click.echo(f"Error: fetch {failure}", err=True)
+        _say(f"Error: fetch {failure}", err=True)
     for file_name, reason in summary.rejected_earlier:
-        click.echo(f"Error: {file_name}: rejected earlier: {reason}", err=True)
+        _say(f"Error: {file_name}: rejected earlier: {reason}", err=True)
     sys.exit(0 if summary.ok else 1)
 
 
@@ -285,6 +338,10 @@ def _run_ingest(options: Any, engine: str, verbose: bool, show: bool, stop: Any,
         _prepare_prefect(options.db_path, verbose)
         from flows.ingest import run_ingest
 
+        if not verbose:  # errors come back as values or one line from the CLI, not as Prefect's tracebacks
+            for name in ("prefect.flow_runs", "prefect.task_runs", "EventsWorker", "APILogWorker"):
+                logging.getLogger(name).setLevel(logging.CRITICAL)
+
         return run_ingest(options, progress, prepared, stop)
 
 
@@ -306,9 +363,9 @@ def fetch(folders: tuple[Path, ...], timeout: float, retries: int) -> None:
         except CkExtractError as exc:
             _fail(str(exc))
         for got in result.fetched:
-            click.echo(f"{'new' if got.new else 'unchanged'}  {got.url} -> {got.path}")
+            _say(f"{'new' if got.new else 'unchanged'}  {got.url} -> {got.path}")
         for failure in result.failed:
-            click.echo(f"Error: fetch {failure.message}", err=True)
+            _say(f"Error: fetch {failure.message}", err=True)
         failed += len(result.failed)
     sys.exit(1 if failed else 0)
 
@@ -338,8 +395,7 @@ def diff(series: str, db_path: Path | None, as_json: bool) -> None:
     lines = change_lines(series, eds, log)
     if rows and lines[-1] in ("no changes recorded",):
         lines.pop()
-    for line in lines + list_change_lines(rows):
-        click.echo(line)
+    _say_lines(lines + list_change_lines(rows))
 
 
 @main.command()
@@ -349,29 +405,31 @@ def diff(series: str, db_path: Path | None, as_json: bool) -> None:
     "out",
     type=click.Path(path_type=Path, dir_okay=False),
     required=True,
-    help="FILE.html, or FILE.png (drawn by headless Chromium).",
+    help="FILE.html, FILE.svg, or FILE.png (drawn by headless Chromium): the format is the extension's.",
+)
+@click.option(
+    "--force", is_flag=True, help="Overwrite a graph an earlier run wrote to --out (never another file)."
 )
 @db_option
-def graph(region: str, out: Path, db_path: Path | None) -> None:
+def graph(region: str, out: Path, force: bool, db_path: Path | None) -> None:
     """Draw a region's networks and organizations; bridging organizations stand out."""
     from ckextract.graph import region_graph
+    from ckextract.outputs import GRAPH_FORMATS, prepare_output, write_atomically
 
+    fmt = prepare_output(out, GRAPH_FORMATS, force=force, protected=[default_db(db_path)])
     con = _read_warehouse(db_path)
     try:
         page = region_graph(con, region)
     except LookupError:
         _fail(f"no networks for region {region!r}")
-    if out.suffix.lower() == ".png":
-        from ckextract.screenshot import ScreenshotError, html_to_png
+    if fmt.suffix == ".png":
+        from ckextract.screenshot import html_to_png
 
-        try:
-            html_to_png(page, out)
-        except ScreenshotError as exc:
-            _fail(str(exc))
+        data = html_to_png(page.html())
     else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(page, encoding="utf-8")
-    click.echo(f"wrote {out}")
+        data = (page.svg_file() if fmt.suffix == ".svg" else page.html()).encode("utf-8")
+    write_atomically(out, data)
+    _say(f"wrote {out}")
 
 
 @main.command()
@@ -388,7 +446,7 @@ def export(folder: Path, db_path: Path | None) -> None:
     from ckextract.warehouse.export import export_parquet
 
     files = export_parquet(_read_warehouse(db_path), folder)
-    click.echo(f"wrote {len(files)} Parquet files to {folder}")
+    _say(f"wrote {len(files)} Parquet files to {folder}")
 
 
 @main.command()
@@ -409,7 +467,7 @@ def serve(paths: tuple[Path, ...], cron: str, db_path: Path | None, name: str) -
     db = default_db(db_path)
     from flows.deploy import serve as serve_deployment
 
-    click.echo(f"serving deployment {name!r} on {cron!r}: {', '.join(map(str, sources))} -> {db}")
+    _say(f"serving deployment {name!r} on {cron!r}: {', '.join(map(str, sources))} -> {db}")
     serve_deployment(cron, [str(p.resolve()) for p in sources], str(db.resolve()), name)
 
 
@@ -431,8 +489,7 @@ def report(db_path: Path | None, run_id: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=1, default=str))
     else:
-        for line in quality_lines(summary):
-            click.echo(line)
+        _say_lines(quality_lines(summary))
 
 
 @main.group()
@@ -472,10 +529,10 @@ def spec_check(files: tuple[Path, ...]) -> None:
         try:
             found = read_spec(path)
         except CkExtractError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            _say(f"Error: {exc}", err=True)
             failed += 1
             continue
-        click.echo(
+        _say(
             f"ok  {path}: {found.list_id}, {len(found.all_columns)} columns, key {', '.join(found.key) or '-'}"
         )
     sys.exit(1 if failed else 0)
@@ -492,12 +549,8 @@ def spec_list(spec_dirs: tuple[Path, ...]) -> None:
     except CkExtractError as exc:
         _fail(str(exc))
     for s in specs:
-        click.echo(f"{s.list_id:<32} {s.title or ''}  ({s.source}; view v_list_{s.list_id})")
-
-
-def run(args: list[str]) -> Any:  # pragma: no cover - convenience for python -m
-    return main.main(args=args, standalone_mode=False)
+        _say(f"{s.list_id:<32} {s.title or ''}  ({s.source}; view v_list_{s.list_id})")
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -140,6 +140,32 @@ class DecompressionBombError(DocumentError):
         )
 
 
+class DocumentOverTimeError(DocumentError):
+    code = "over_time"
+
+    def __init__(self, path: Path | str, seconds: float) -> None:
+        super().__init__(path, f"still being read after {seconds:g} s (document time limit)")
+
+
+class PagesOverLimitError(DocumentError):
+    """Every page of a document was over a limit: nothing could be read."""
+
+    code = "over_limit"
+
+    def __init__(self, path: Path | str, page: int, code: str, reason: str) -> None:
+        super().__init__(path, f"every page is over a limit (page {page}: {reason})")
+
+
+class OutOfMemoryError(DocumentError):
+    """The machine ran out of memory reading the file: its limit, never the file's damage."""
+
+    code = "out_of_memory"
+    reason = "out of memory while reading it"
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, self.reason)
+
+
 class ExtractorError(DocumentError):
     """ckextract's own table finding failed on a page the PDF parser read: a defect in
     ckextract (the file is kept as rejected, the other files still load)."""
@@ -184,4 +210,6 @@ class InterruptedRun(CkExtractError):
 
     def __init__(self, signal_name: str = "SIGINT") -> None:
         self.signal_name = signal_name
+        self.load_id: str | None = None
+        """The run it stopped, once that run is marked ``interrupted`` (None: none had begun)."""
         super().__init__(f"interrupted by {signal_name}")

@@ -11,15 +11,20 @@ download is reported and the others go on; what was fetched before stays.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import http.client
 import os
+import socket
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO, Any
 
 from ckextract.sources import PARTIAL_PREFIX, FetchedStore, SourceEntry, read_sources
 
@@ -74,33 +79,113 @@ class _Incomplete(Exception):
     pass
 
 
+class _Deadline:
+    """An attempt's overall deadline, enforced on its socket: when it passes, the socket is
+    shut down, so a read blocked on a trickling server (in the headers or the body) ends
+    at once instead of after the server's last byte."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.passed = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.passed:
+                self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.passed = True
+            for sock in self._sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+def _watched(base: type[http.client.HTTPConnection], deadline: _Deadline) -> type[http.client.HTTPConnection]:
+    class Watched(base):  # type: ignore[valid-type, misc]
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
+    return Watched
+
+
+class _HTTP(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._connection = _watched(http.client.HTTPConnection, deadline)
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection, req)
+
+
+class _HTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._connection = _watched(http.client.HTTPSConnection, deadline)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection, req)  # the default TLS context, as urlopen's
+
+
 def _download(url: str, dest_dir: Path, settings: FetchSettings) -> tuple[str, Path]:
     """One attempt: stream to a temp file in ``dest_dir``; return (sha256, temp path)."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     digest = hashlib.sha256()
-    give_up_at = time.monotonic() + settings.deadline
     fd, tmp = tempfile.mkstemp(prefix=PARTIAL_PREFIX, dir=dest_dir)
+    deadline = _Deadline(settings.deadline)
+    opener = urllib.request.build_opener(_HTTP(deadline), _HTTPS(deadline))
     try:
-        with (
-            os.fdopen(fd, "wb") as out,
-            urllib.request.urlopen(request, timeout=settings.timeout) as response,
-        ):
-            expected = response.headers.get("Content-Length")
-            received = 0
-            while chunk := response.read1(READ_CHUNK):
-                if time.monotonic() > give_up_at:
-                    raise _Incomplete(f"gave up after {settings.deadline:g} s (deadline)")
-                received += len(chunk)
-                if received > settings.max_bytes:
-                    raise _Incomplete(f"larger than {settings.max_bytes} bytes")
-                digest.update(chunk)
-                out.write(chunk)
-            if expected is not None and received != int(expected):
-                raise _Incomplete(f"truncated body ({received} of {expected} bytes)")
+        with deadline, os.fdopen(fd, "wb") as out:
+            try:
+                _stream(opener, request, out, digest, settings)
+            except (OSError, http.client.HTTPException, _Incomplete) as exc:
+                if deadline.passed:
+                    raise _Incomplete(f"gave up after {settings.deadline:g} s (deadline)") from exc
+                raise
+            if deadline.passed:
+                raise _Incomplete(f"gave up after {settings.deadline:g} s (deadline)")
         return digest.hexdigest(), Path(tmp)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _stream(
+    opener: urllib.request.OpenerDirector,
+    request: urllib.request.Request,
+    out: IO[bytes],
+    digest: Any,
+    settings: FetchSettings,
+) -> None:
+    """The response's body into ``out`` and ``digest``, checked against its length."""
+    with opener.open(request, timeout=settings.timeout) as response:
+        expected = response.headers.get("Content-Length")
+        received = 0
+        while chunk := response.read1(READ_CHUNK):
+            received += len(chunk)
+            if received > settings.max_bytes:
+                raise _Incomplete(f"larger than {settings.max_bytes} bytes")
+            digest.update(chunk)
+            out.write(chunk)
+        if expected is not None and received != int(expected):
+            raise _Incomplete(f"truncated body ({received} of {expected} bytes)")
 
 
 def _reason(exc: BaseException) -> str:
@@ -130,7 +215,7 @@ def fetch_url(url: str, store: Path, settings: FetchSettings | None = None) -> F
             if 400 <= exc.code < 500 and exc.code not in (408, 429):
                 break  # the server said no: retrying will not help
             continue
-        except (OSError, _Incomplete) as exc:
+        except (OSError, http.client.HTTPException, _Incomplete) as exc:
             last = exc
             continue
         final = store / f"{sha}.pdf"

@@ -13,12 +13,36 @@ from dataclasses import dataclass
 
 import duckdb
 
+from ckextract.outputs import GENERATOR
 from ckextract.programs import program_label
 
 SECTOR_COLOURS = {"学": "#2f6fde", "官": "#2e9e4f", "産": "#e8772e"}
 FONT = "'IPAGothic','IPAexGothic','Noto Sans CJK JP','Hiragino Sans','Yu Gothic',sans-serif"
 COLUMN = 430
 TOP = 70
+
+
+@dataclass(frozen=True, slots=True)
+class RegionGraph:
+    """One region's picture: an SVG, and the HTML page that shows it under a title."""
+
+    title: str
+    summary: str
+    svg: str
+
+    def html(self) -> str:
+        return (
+            f'<!DOCTYPE html>\n<html lang="ja"><head><meta charset="utf-8">'
+            f'<meta name="generator" content="{GENERATOR}"><title>{html.escape(self.title)}</title>'
+            f"<style>body{{margin:16px;font-family:{FONT}}}h1{{font-size:20px}}</style></head>"
+            f"<body><h1>{html.escape(self.title)}</h1><p>{html.escape(self.summary)}</p>"
+            f"{self.svg}</body></html>\n"
+        )
+
+    def svg_file(self) -> str:
+        """The SVG on its own, as a file: its title inside."""
+        head = f"<title>{html.escape(self.title)}</title>"
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + self.svg.replace(">", ">" + head, 1) + "\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +77,8 @@ def _text(
     )
 
 
-def region_graph(con: duckdb.DuckDBPyConnection, region: str) -> str:
-    """The HTML page for ``region`` (a region name, e.g. 徳島県, or its code)."""
+def region_graph(con: duckdb.DuckDBPyConnection, region: str) -> RegionGraph:
+    """The picture of ``region`` (a region name, e.g. 徳島県, or its code)."""
     names = con.execute(
         "SELECT DISTINCT region_name FROM v_org_networks WHERE region_name = ? OR region_code = ? ORDER BY 1",
         [region, region],
@@ -150,14 +174,9 @@ def region_graph(con: duckdb.DuckDBPyConnection, region: str) -> str:
         + _text(316, 29, ["複数のネットワークをつなぐ組織（数＝ネットワーク数）"], 14, anchor="start")
     )
     svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" data-generator="{GENERATOR}" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" font-family="{FONT}">{legend}{"".join(edges)}{"".join(parts)}</svg>'
     )
     title = f"{'・'.join(n for (n,) in names) or region}の産学官ネットワーク"
-    return (
-        f'<!DOCTYPE html>\n<html lang="ja"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f"<style>body{{margin:16px;font-family:{FONT}}}h1{{font-size:20px}}</style></head>"
-        f"<body><h1>{html.escape(title)}</h1>"
-        f"<p>{len(order)} networks, {len(nodes)} organizations, {len(bridging)} in two or more networks</p>"
-        f"{svg}</body></html>\n"
-    )
+    summary = f"{len(order)} networks, {len(nodes)} organizations, {len(bridging)} in two or more networks"
+    return RegionGraph(title, summary, svg)

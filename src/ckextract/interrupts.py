@@ -22,6 +22,8 @@ from ckextract.errors import InterruptedRun
 
 _requested: str | None = None
 """Name of the signal that asked this process to stop (None: carry on)."""
+_forced = False
+"""A second signal came: the process is to end at once (:func:`forced`)."""
 HANDLED = (signal.SIGINT, signal.SIGTERM)
 
 
@@ -40,9 +42,14 @@ def check() -> None:
         raise InterruptedRun(_requested)
 
 
+def forced() -> bool:
+    """Whether a second signal asked to stop at once (no waiting for threads still reading)."""
+    return _forced
+
+
 def reset() -> None:
-    global _requested
-    _requested = None
+    global _requested, _forced
+    _requested, _forced = None, False
 
 
 def ignore_in_worker() -> None:
@@ -70,6 +77,8 @@ def stop_on_signals(quiet: bool = False) -> Iterator[object]:
                     flush=True,
                 )
             return
+        global _forced
+        _forced = True
         raise KeyboardInterrupt(name)
 
     previous = {s: signal.signal(s, handler) for s in HANDLED}
@@ -78,4 +87,5 @@ def stop_on_signals(quiet: bool = False) -> Iterator[object]:
     finally:
         for s, h in previous.items():
             signal.signal(s, h)
-        reset()
+        # a stop request outlives the block: threads still reading a document (a task
+        # runner's workers, joined at exit) see it and stop at their next page

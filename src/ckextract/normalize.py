@@ -32,6 +32,9 @@ def normalize(
                 break
         else:
             out.warnings.append(unrecognized(table))
+    out.warnings.extend(
+        f"page {page} skipped: {reason} ({code})" for page, code, reason in extraction.skipped_pages
+    )
     by_page: dict[int, list[TextLine]] = {}
     for line in extraction.lines:  # one pass, not one scan of every line per page
         by_page.setdefault(line.page_number, []).append(line)

@@ -118,7 +118,13 @@ def _summarize_plan(summary: IngestSummary, run: Plan) -> None:
     summary.load_id = run.load_id
     summary.skipped = [d.file_name for d in run.unchanged]
     summary.rejected_earlier = [(d.file_name, reason) for d, reason in run.rejected_earlier]
-    summary.duplicates = [(d.file_name, first.file_name) for d, first in run.duplicates]
+    summary.duplicates = [(_named(d, first), _named(first, d)) for d, first in run.duplicates]
+
+
+def _named(doc: SourceDocument, other: SourceDocument) -> str:
+    """A duplicate's file name, with its series when the two copies are listed in different
+    series (the copy read first gives the document its series; the other series gets nothing)."""
+    return doc.file_name if doc.series == other.series else f"{doc.file_name} (series {doc.series})"
 
 
 def _gate(options: IngestOptions, run: Plan, specs: tuple[ListSpec, ...]) -> Gate | None:
@@ -137,7 +143,9 @@ def _record_failure(options: IngestOptions, load_id: str, error: BaseException) 
         with Warehouse(options.db_path, wait=min(options.wait, 5.0)) as wh:
             wh.fail_run(load_id, error, interrupted=interrupted)
     except Exception:
-        pass
+        return
+    if isinstance(error, InterruptedRun):
+        error.load_id = load_id
 
 
 def run(

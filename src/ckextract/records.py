@@ -135,6 +135,9 @@ class Extraction:
     """Glyphs still printed as ``(cid:NN)``: their font maps them to no character."""
     recovered_glyphs: int = 0
     """``(cid:NN)`` glyphs whose character was recovered from the embedded font."""
+    skipped_pages: tuple[tuple[int, str, str], ...] = ()
+    """(page, code, reason) of pages over a limit (``ckextract.extract.limits``): nothing
+    was read from them; the rest of the document was."""
 
     def page_lines(self, page_number: int) -> list[TextLine]:
         return [line for line in self.lines if line.page_number == page_number]

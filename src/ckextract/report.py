@@ -57,7 +57,7 @@ def summary_lines(s: IngestSummary) -> list[str]:
     ]
     lines += [f"warning: {w}" for w in s.warnings]
     lines += [f"fetch failed: {f}" for f in s.fetch_failures]
-    lines += [f"same bytes as {first}, read once: {dup}" for dup, first in s.duplicates]
+    lines += [f"warning: {dup}: same bytes as {first}, read once as that" for dup, first in s.duplicates]
     lines += [f"rejected earlier, unchanged since: {name}: {reason}" for name, reason in s.rejected_earlier]
     lines += [f"note: {note}" for note in s.notes]
     lines += [f"no known layout (tables kept in raw_cells): {name}" for name in s.no_layout]

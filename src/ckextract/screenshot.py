@@ -7,6 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ckextract.errors import CkExtractError
+
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -20,8 +22,12 @@ FLAGS = [
 ]
 
 
-class ScreenshotError(Exception):
-    pass
+CHROMIUM_SECONDS = 120
+"""A page is drawn in about two seconds; a browser still running after this is stuck."""
+
+
+class ScreenshotError(CkExtractError):
+    """No PNG: Chromium is missing, failed or stuck."""
 
 
 def chromium() -> str | None:
@@ -31,28 +37,35 @@ def chromium() -> str | None:
     return None
 
 
-def html_to_png(page: str, out: Path, width: int = 1400, height: int = 1600) -> None:
+def html_to_png(page: str, width: int = 1400, height: int = 1600) -> bytes:
+    """The page as Chromium draws it, as PNG bytes (drawn in a private folder: the caller
+    decides where they go)."""
     browser = chromium()
     if browser is None:
         raise ScreenshotError("a PNG needs headless Chromium (apt-get install chromium); write .html instead")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "page.html"
         src.write_text(page, encoding="utf-8")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        result = subprocess.run(
-            [
-                browser,
-                *FLAGS,
-                f"--user-data-dir={tmp}/profile",
-                f"--window-size={width},{height}",
-                f"--screenshot={out.resolve()}",
-                src.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    if result.returncode != 0 or not out.exists():
-        raise ScreenshotError(
-            f"chromium failed: {result.stderr.strip().splitlines()[-1:] or result.returncode}"
-        )
+        out = Path(tmp) / "page.png"
+        try:
+            result = subprocess.run(
+                [
+                    browser,
+                    *FLAGS,
+                    f"--user-data-dir={tmp}/profile",
+                    f"--window-size={width},{height}",
+                    f"--screenshot={out.resolve()}",
+                    src.as_uri(),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=CHROMIUM_SECONDS,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ScreenshotError(
+                f"chromium did not finish drawing the page in {CHROMIUM_SECONDS} s"
+            ) from exc
+        if result.returncode != 0 or not out.exists():
+            last = result.stderr.strip().splitlines()[-1:] or [f"exit status {result.returncode}"]
+            raise ScreenshotError(f"chromium failed: {last[0]}")
+        return out.read_bytes()

@@ -56,6 +56,24 @@ class ExtractSettings:
     follow it on its page and precede its continuation (running heads, page numbers)."""
     max_pages: int = 2000
     """Documents with more pages are refused (a guard against page-count bombs)."""
+    max_chars_per_page: int = 100_000
+    """A page with more glyphs is skipped by name (the densest real page seen here has
+    11,000; a 3.6 KB page can declare a million and take 2 GB to parse: about 2 KB per
+    glyph, so this bounds a page near 200 MB). Checked first from its content streams'
+    string bytes, before any glyph is parsed."""
+    max_content_bytes_per_page: int = 8_000_000
+    """A page whose content streams decode to more bytes (counting a form once per time it
+    is drawn) is skipped by name: parsing costs about 5 µs a byte. The largest real page
+    seen here decodes to 444 KB."""
+    max_shapes_per_page: int = 50_000
+    """A page drawing more subpaths (lines, rectangles, curves: each a parsed object of
+    about 6 KB) is skipped by name. The most on a real page seen here is 2,116."""
+    max_crossings_per_page: int = 250_000
+    """A page whose ruling lines cross more often is skipped by name (a 500×500 grid)."""
+    page_seconds: float = 300.0
+    """A page still being read after this long is skipped by name (checked between steps)."""
+    document_seconds: float = 3600.0
+    """A document still being read after this long is rejected (checked between pages)."""
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ckextract import PARSER_VERSION
 from ckextract.clock import utc_now
-from ckextract.errors import DocumentError
+from ckextract.errors import DocumentError, OutOfMemoryError
 from ckextract.records import DocumentRecords, IngestSummary, Quarantine, Rejection, SourceDocument
 from ckextract.settings import ExtractSettings, IngestOptions
 
@@ -191,7 +191,7 @@ def extract(unit: WorkUnit) -> PagesRead | Rejection:
     except DocumentError as exc:
         return Rejection(unit.doc, exc.code, exc.reason)
     except MemoryError:
-        return Rejection(unit.doc, "out_of_memory", "out of memory while reading it")
+        return Rejection(unit.doc, OutOfMemoryError.code, OutOfMemoryError.reason)
 
 
 def normalize(

@@ -12,21 +12,27 @@ by :func:`assemble`, which stitches tables across the chunks as across pages.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ckextract import interrupts
 from ckextract.errors import (
     CidOnlyError,
     DamagedPdfError,
     DocumentError,
+    DocumentOverTimeError,
     ExtractorError,
     InterruptedRun,
     NoTextLayerError,
+    OutOfMemoryError,
+    PagesOverLimitError,
     TooManyPagesError,
 )
+from ckextract.extract.limits import Deadline, PageLimitError, check_page_content
 from ckextract.extract.pdf import classify, open_pdf
-from ckextract.extract.tables import PageTable, page_tables, stitch, to_table
+from ckextract.extract.tables import PageRead, PageTable, page_tables, stitch, to_table
 from ckextract.records import Extraction, SourceDocument, TextLine
 from ckextract.settings import ExtractSettings
 
@@ -43,6 +49,8 @@ class PagesRead:
     glyphs: int = 0
     cid_glyphs: int = 0
     recovered_glyphs: int = 0
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)
+    """(page, code, reason) of pages over a limit: read nothing from, the rest went on."""
 
 
 def read_pages(
@@ -57,14 +65,20 @@ def read_pages(
                 raise TooManyPagesError(doc.path, page_count, settings.max_pages)
             wanted = pages if pages is not None else range(1, page_count + 1)
             out = PagesRead(page_count, wanted.start if len(wanted) else 1)
+            started = time.monotonic()
             for number in wanted:
                 interrupts.check()  # a stop request (Ctrl-C) ends a long document between pages
+                if time.monotonic() - started > settings.document_seconds:
+                    raise DocumentOverTimeError(doc.path, settings.document_seconds)
                 page = pdf.pages[number - 1]
-                page.objects  # noqa: B018 - parse the page here: the PDF parser's failures name the file
                 try:
-                    read = page_tables(page, number, settings)
-                except Exception as exc:  # ours, on objects the parser read: not the file's fault
-                    raise ExtractorError(doc.path, number, exc) from exc
+                    read = _read_page(doc, page, number, settings)
+                except (PageLimitError, MemoryError) as exc:
+                    code, reason = (exc.code, exc.reason) if isinstance(exc, PageLimitError) else _OOM
+                    out.skipped.append((number, code, reason))
+                    out.parts_by_page.append([])
+                    page.close()
+                    continue
                 out.glyphs += read.glyphs
                 out.cid_glyphs += read.cid_glyphs
                 out.recovered_glyphs += read.recovered
@@ -80,6 +94,25 @@ def read_pages(
     return out
 
 
+_OOM = (OutOfMemoryError.code, OutOfMemoryError.reason)
+
+
+def _read_page(doc: SourceDocument, page: Any, number: int, settings: ExtractSettings) -> PageRead:
+    """One page, within its limits (:mod:`.limits`): a page over one raises PageLimitError."""
+    check_page_content(page.page_obj, settings)
+    page.objects  # noqa: B018 - parse the page here: the PDF parser's failures name the file
+    if len(page.chars) > settings.max_chars_per_page:
+        raise PageLimitError(
+            "too_many_glyphs", f"too many glyphs ({len(page.chars):,} > {settings.max_chars_per_page:,})"
+        )
+    try:
+        return page_tables(page, number, settings, Deadline(settings.page_seconds))
+    except (PageLimitError, MemoryError):
+        raise
+    except Exception as exc:  # ours, on objects the parser read: not the file's fault
+        raise ExtractorError(doc.path, number, exc) from exc
+
+
 def assemble(
     doc: SourceDocument, chunks: Sequence[PagesRead], settings: ExtractSettings | None = None
 ) -> Extraction:
@@ -89,9 +122,12 @@ def assemble(
     parts_by_page = [parts for c in chunks for parts in c.parts_by_page]
     no_text = [n for c in chunks for n in c.no_text]
     glyphs = sum(c.glyphs for c in chunks)
+    skipped = tuple(s for c in chunks for s in c.skipped)
     if page_count == 0:
         raise DamagedPdfError(doc.path, "no pages found")
-    if len(no_text) == page_count:
+    if skipped and len(skipped) == page_count:
+        raise PagesOverLimitError(doc.path, *skipped[0])
+    if len(no_text) + len(skipped) == page_count:
         raise NoTextLayerError(doc.path)
     if glyphs and sum(c.cid_glyphs for c in chunks) == glyphs:
         raise CidOnlyError(doc.path)
@@ -105,6 +141,7 @@ def assemble(
         lines,
         unmapped_glyphs=sum(c.cid_glyphs for c in chunks),
         recovered_glyphs=sum(c.recovered_glyphs for c in chunks),
+        skipped_pages=skipped,
     )
 
 

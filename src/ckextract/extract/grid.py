@@ -16,6 +16,8 @@ from pdfplumber import table as pt
 from pdfplumber.utils import geometry
 
 from ckextract._typing import BBox, T_obj, T_obj_list
+from ckextract.extract import cells
+from ckextract.extract.limits import Work
 from ckextract.settings import ExtractSettings
 
 
@@ -183,16 +185,21 @@ def merge_edges(edges: T_obj_list, settings: ExtractSettings) -> T_obj_list:
     )
 
 
+CELL_WORK_PER_POINT = 20
+"""Point pairs a grid may examine per crossing (a regular grid needs about 3) before the
+page is refused as too complex; plus :data:`CELL_WORK_BASE`."""
+CELL_WORK_BASE = 10_000
+
+
 def find_cell_boxes(edges: T_obj_list, settings: ExtractSettings) -> list[list[BBox]]:
-    """Group the cells that the edges enclose into tables (pdfplumber's algorithm)."""
+    """Group the cells that the edges enclose into tables (pdfplumber's algorithm, with
+    bounded work: :mod:`.cells`)."""
     merged = merge_edges(edges, settings)
     merged = geometry.filter_edges(merged, min_length=settings.edge_min_length)
-    intersections = pt.edges_to_intersections(
-        merged, settings.intersection_tolerance, settings.intersection_tolerance
-    )
-    cells = pt.intersections_to_cells(intersections)
-    tables = pt.cells_to_tables(cells)
-    return [[(float(b[0]), float(b[1]), float(b[2]), float(b[3])) for b in t] for t in tables]
+    tolerance = settings.intersection_tolerance
+    points = cells.edges_to_intersections(merged, tolerance, tolerance, settings.max_crossings_per_page)
+    work = Work(CELL_WORK_BASE + CELL_WORK_PER_POINT * len(points))
+    return cells.cells_to_tables(cells.intersections_to_cells(points, work))
 
 
 def _cluster(values: list[float], tolerance: float) -> list[float]:
@@ -205,7 +212,13 @@ def _cluster(values: list[float], tolerance: float) -> list[float]:
 
 
 def _index(bounds: list[float], value: float) -> int:
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - value))
+    """The index of the bound nearest ``value`` (``bounds`` sorted)."""
+    i = bisect_left(bounds, value)
+    if i == 0:
+        return 0
+    if i == len(bounds):
+        return len(bounds) - 1
+    return i if bounds[i] - value < value - bounds[i - 1] else i - 1
 
 
 def boxes_to_grid(boxes: list[BBox], page_number: int, tolerance: float) -> PageGrid:

@@ -102,16 +102,18 @@ def overflow_of(above: T_obj_list, below: T_obj_list, row_empty: bool = False) -
 def reclaim_overflow(grid: PageGrid, by_cell: dict[int, T_obj_list]) -> dict[int, T_obj_list]:
     """``by_cell`` with every cell's overflow (printed in the cell below) moved back to it."""
     index = {(c.row, c.col): i for i, c in enumerate(grid.cells)}
+    by_row: dict[int, list[int]] = {}
+    for k, c in enumerate(grid.cells):
+        by_row.setdefault(c.row, []).append(k)
     out = dict(by_cell)
     for i, cell in enumerate(grid.cells):
         j = index.get((cell.row + cell.row_span, cell.col))
-        if j is None or grid.cells[j].col_span != cell.col_span:
+        if j is None or grid.cells[j].col_span != cell.col_span or not out.get(i) or not out.get(j):
             continue
-        below = grid.cells[j]
         row_empty = not any(
             any(not c["text"].isspace() and c["text"] not in DASHES for c in out.get(k, []))
-            for k, other in enumerate(grid.cells)
-            if other.row == below.row and k != j
+            for k in by_row[grid.cells[j].row]
+            if k != j
         )
         moved = overflow_of(out.get(i, []), out.get(j, []), row_empty)
         if moved:

@@ -18,6 +18,7 @@ from ckextract.errors import (
     EmptyFileError,
     EncryptedPdfError,
     NotAPdfError,
+    OutOfMemoryError,
     StreamTooLarge,
     TooManyPagesError,
 )
@@ -70,6 +71,8 @@ def classify(path: Path, exc: BaseException) -> DocumentError:
             break
         chain.append(nxt)
     for e in chain:
+        if isinstance(e, MemoryError):  # the machine's limit, not the file's damage
+            return OutOfMemoryError(path)
         if isinstance(e, StreamTooLarge):
             return DecompressionBombError(path, e.limit)
         name = type(e).__name__

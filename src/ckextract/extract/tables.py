@@ -17,6 +17,7 @@ from ckextract.extract.columns import read_region, split_merged_cells
 from ckextract.extract.figures import is_figure, slanted_strokes
 from ckextract.extract.fonts import recover_cids
 from ckextract.extract.grid import PageGrid, find_grids, page_edges
+from ckextract.extract.limits import Deadline
 from ckextract.extract.markers import marker_chars
 from ckextract.extract.overflow import reclaim_overflow
 from ckextract.extract.rows import split_stacked_rows
@@ -62,23 +63,31 @@ class PageRead:
     """``(cid:NN)`` glyphs recovered from the embedded font (see :mod:`.fonts`)."""
 
 
-def page_tables(page: Page, page_number: int, settings: ExtractSettings) -> PageRead:
-    """The tables of one page, its text outside them, and its glyph counts."""
+def page_tables(
+    page: Page, page_number: int, settings: ExtractSettings, deadline: Deadline | None = None
+) -> PageRead:
+    """The tables of one page, its text outside them, and its glyph counts; ``deadline``
+    is checked between the steps (a page over it raises ``PageLimitError``)."""
+    clock = deadline or Deadline(settings.page_seconds)
     raw, recovered = recover_cids(page, page.chars)
     chars = clean_chars(raw, settings)
     x0, top, x1, bottom = page.bbox
     bbox = (float(x0), float(top), float(x1), float(bottom))
     edges = page_edges(page.rects, page.lines, page.curves, bbox, settings)
     slanted = slanted_strokes(page.lines, page.curves)
+    clock.check("reading its glyphs and lines")
     out: list[PageTable] = []
     free = chars
     regions, grids = open_regions(edges, chars, find_grids(edges, page_number, settings), settings)
+    clock.check("finding its tables")
     for grid in grids:
         by_cell, rest = _fill(grid, free, settings)
         if settings.open_tables:
             grid, by_cell = _refine(grid, by_cell, settings)
         free = _keep_table(out, grid, by_cell, free, rest, slanted, settings)
+        clock.check("reading a table's cells")
     for region in regions:
+        clock.check("reading a table without column lines")
         open_grid = read_region(region, edges, free, page_number, settings)
         if open_grid is not None:
             by_cell, rest = _fill(open_grid, free, settings)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -130,3 +132,31 @@ def reconciliation(batch: Sequence[DocumentRecords]) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     return pd.DataFrame(rows, columns=columns)
+
+
+def escaped(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every string HTML-escaped, for GX: its Data Docs print unexpected
+    values into HTML as they are, and a name in a PDF (``<img src=x onerror=…>``) is data,
+    never markup. Escaping is one-to-one and leaves every check's verdict unchanged (no
+    check looks for ``&``, ``<``, ``>``, ``;``, ``#`` or quotes); :func:`unescaped` undoes
+    it in the results."""
+    out = df.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = (
+                out[column]
+                .map(lambda v: html.escape(v) if isinstance(v, str) else v)
+                .astype(out[column].dtype)
+            )
+    return out
+
+
+def unescaped(value: Any) -> Any:
+    """A GX result value (strings, lists, dicts of them) as the PDF printed it."""
+    if isinstance(value, str):
+        return html.unescape(value)
+    if isinstance(value, list):
+        return [unescaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: unescaped(v) for k, v in value.items()}
+    return value

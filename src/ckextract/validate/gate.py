@@ -119,11 +119,11 @@ def _per_document(check: Check, doc_ids: Sequence[str], gx_result: dict[str, Any
     by_doc: dict[str, list[Any]] = {}
     for row in index_list:
         if isinstance(row, dict):
-            by_doc.setdefault(str(row.get("document_id")), []).append(_jsonable(row))
+            by_doc.setdefault(str(row.get("document_id")), []).append(frames.unescaped(_jsonable(row)))
     details = {
         "expectation_type": gx_result.get("expectation_config", {}).get("type"),
         "kwargs": _jsonable(gx_result.get("expectation_config", {}).get("kwargs", {})),
-        "observed_value": _jsonable(result.get("observed_value")),
+        "observed_value": frames.unescaped(_jsonable(result.get("observed_value"))),
     }
     if raised:
         details["exception"] = str((gx_result.get("exception_info") or {}).get("exception_message"))
@@ -211,7 +211,7 @@ class Gate:
             ]
         validation = _validation(self._ctx, table, checks, context)
         result = validation.run(
-            batch_parameters={"dataframe": df},
+            batch_parameters={"dataframe": frames.escaped(df)},
             result_format={"result_format": "COMPLETE", "unexpected_index_column_names": id_columns},
         )
         by_name = {c.name: c for c in checks}

@@ -40,31 +40,40 @@ def _is_lock_error(exc: BaseException) -> bool:
     return "lock" in str(exc).lower()
 
 
-def _io_error(path: str, exc: BaseException) -> WarehouseError:
-    """A one-line reason for a warehouse that cannot be opened (never a traceback)."""
+WAREHOUSE_LABEL = "warehouse"
+"""How a DuckDB error is introduced when the warehouse's path is not at hand."""
+
+
+def describe_duckdb_error(exc: BaseException, action: str = "cannot open") -> str:
+    """A one-line reason for a warehouse fault (an OSError or a DuckDB error): never a
+    traceback. ``action`` introduces a fault without a name of its own."""
     text = str(exc)
     if isinstance(exc, OSError):
         if exc.errno == errno.EROFS:
-            return WarehouseError(path, "cannot write: read-only file system")
-        if exc.errno == errno.ENOSPC:
-            return WarehouseError(path, "cannot write: disk full")
+            return "cannot write: read-only file system"
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return "cannot write: disk full"
         if exc.errno in (errno.EACCES, errno.EPERM):
-            return WarehouseError(path, "cannot open: permission denied")
+            return "cannot open: permission denied"
         if exc.errno in (errno.ENOTDIR, errno.EEXIST):
-            return WarehouseError(path, "cannot create: a file is in the way of its folder")
-        return WarehouseError(path, f"cannot open: {exc.strerror or text}")
+            return "cannot create: a file is in the way of its folder"
+        return f"{action}: {exc.strerror or text}"
     lowered = text.lower()
     if "not a valid duckdb database" in lowered or "could not read enough bytes" in lowered:
-        return WarehouseError(path, "not a DuckDB warehouse (truncated or another kind of file?)")
+        return "not a DuckDB warehouse (truncated or another kind of file?)"
     if "read-only file system" in lowered:
-        return WarehouseError(path, "cannot write: read-only file system")
-    if "no space left" in lowered:
-        return WarehouseError(path, "cannot write: disk full")
+        return "cannot write: read-only file system"
+    if "no space left" in lowered or "disk quota" in lowered:
+        return "cannot write: disk full"
     if "permission denied" in lowered:
-        return WarehouseError(path, "cannot open: permission denied")
+        return "cannot open: permission denied"
     if "version" in lowered and "storage" in lowered:
-        return WarehouseError(path, f"written by another DuckDB version ({text.splitlines()[0][:160]})")
-    return WarehouseError(path, f"cannot open: {text.splitlines()[0][:200] if text else type(exc).__name__}")
+        return f"written by another DuckDB version ({text.splitlines()[0][:160]})"
+    return f"{action}: {text.splitlines()[0][:200] if text else type(exc).__name__}"
+
+
+def _io_error(path: str, exc: BaseException, action: str = "cannot open") -> WarehouseError:
+    return WarehouseError(path, describe_duckdb_error(exc, action))
 
 
 def open_connection(path: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
@@ -176,6 +185,9 @@ class Warehouse:
         self._depth, self._failed_inside = 1, None
         try:
             yield self.con
+        except duckdb.IOException as exc:  # a full or read-only disk: say so, by the file's name
+            self._rollback()
+            raise _io_error(self.path, exc, "cannot write") from exc
         except BaseException:
             self._rollback()
             raise
@@ -188,7 +200,7 @@ class Warehouse:
                 self.con.execute("COMMIT")
             except duckdb.Error as exc:
                 self._rollback()
-                raise _io_error(self.path, exc) from exc
+                raise _io_error(self.path, exc, "cannot commit") from exc
         finally:
             self._depth, self._failed_inside = 0, None
 

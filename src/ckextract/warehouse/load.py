@@ -21,6 +21,7 @@ from ckextract.records import Adoption, DocumentRecords, ListRow, Membership, Ne
 from ckextract.warehouse.db import insert_frame
 
 DOCUMENT_TABLES = (
+    "skipped_pages",
     "list_rows",
     "repairs",
     "memberships_history",
@@ -101,8 +102,16 @@ def frames(records: DocumentRecords, load_id: str | None = None) -> dict[str, pd
             for c in t.cells
         ]
     )
+    skipped = pd.DataFrame(
+        [
+            {"document_id": doc.document_id, "page_number": page, "code": code, "reason": reason}
+            for page, code, reason in ex.skipped_pages
+        ],
+        columns=["document_id", "page_number", "code", "reason"],
+    )
     out = {
         "documents": documents,
+        "skipped_pages": skipped,
         "extracted_tables": tables,
         "raw_cells": cells,
         "networks": records_frame(records.networks, Network),
