@@ -23,7 +23,8 @@ def test_tables_json_lists_each_table_once() -> None:
     result = CliRunner().invoke(main, ["tables", str(FIXTURES / "network_table" / "ruled_split_pages.pdf")])
     assert result.exit_code == 0, result.output
     (table,) = json.loads(result.stdout)
-    assert set(table) == {"pages", "bbox", "rows"}
+    assert set(table) == {"pages", "bbox", "found_by", "confidence", "rows"}
+    assert (table["found_by"], table["confidence"]) == ("rules", 1.0)
     assert table["pages"] == [1, 2, 3]
     assert len(table["bbox"]) == 4
     assert [row[0] for row in table["rows"]] == ["", None, "広島県", "徳島県", "高知県"]

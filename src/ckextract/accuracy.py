@@ -176,3 +176,59 @@ def score(predicted: Sequence[Grid], truth: Sequence[Grid]) -> Scores:
     for g in truth:
         t += adjacency_relations(g)
     return Scores(sum((p & t).values()), sum(p.values()), sum(t.values()))
+
+
+# --- tabula-java's test suite --------------------------------------------------------------
+
+TABULA_NOT_TABLES = frozenset(
+    {
+        "TestBasicExtractor-RECTANGLE_TEST_NATURAL_ORDER",  # rectangle coordinates, not a table
+        "TestSpreadsheetExtractor-CELLS",  # cell coordinates, not a table
+        "TestCommandLineApp_testGuessOption_no_guessing",  # an ICDAR file, not in the suite here
+        "TestCommandLineApp_testGuessOption_with_guessing",
+        "spanning_cells_basic",  # the same table as spanning_cells.json, another extractor mode
+    }
+)
+"""Files among the suite's expected outputs that are no table of a PDF in the suite."""
+
+
+def tabula_grid(table: dict[str, object]) -> Grid:
+    """One table of tabula's JSON output as rows of text."""
+    data = table.get("data")
+    if not isinstance(data, list):
+        return []
+    return [[str(c.get("text", "")) if isinstance(c, dict) else "" for c in row] for row in data]
+
+
+def tabula_expectations(suite: Path) -> dict[str, list[Grid]]:
+    """The tables tabula-java's tests expect, by PDF name: its ``csv/`` files (one table
+    each) and ``json/`` files (one or several), for the PDFs present in ``suite``."""
+    import json
+
+    out: dict[str, list[Grid]] = {}
+    for path in sorted((suite / "csv").glob("*.csv")) + sorted((suite / "json").glob("*.json")):
+        pdf = suite / f"{path.stem}.pdf"
+        if path.stem in TABULA_NOT_TABLES or not pdf.exists():
+            continue
+        if path.suffix == ".csv":
+            grids: list[Grid] = [[list(r) for r in read_csv_rows(path.read_text(encoding="utf-8"))]]
+        else:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+            grids = [tabula_grid(t) for t in (loaded if isinstance(loaded, list) else [loaded])]
+        known = out.setdefault(pdf.name, [])
+        known.extend(g for g in grids if g and g not in known)
+    return out
+
+
+def _filled(row: Sequence[str | None]) -> tuple[str, ...]:
+    return tuple(c for c in (canonical(v) for v in row) if c)
+
+
+def rows_reproduced(expected: Grid, found: Sequence[Grid]) -> tuple[int, int]:
+    """How many of ``expected``'s rows (with text) the ``found`` tables have, cell for
+    cell (the non-empty cells in order, compared by :func:`canonical`), and how many rows
+    with text ``expected`` has. tabula writes the tables of a page into one CSV, so the
+    rows of all ``found`` tables count."""
+    want = Counter(r for r in (_filled(row) for row in expected) if r)
+    have = Counter(r for grid in found for r in (_filled(row) for row in grid) if r)
+    return sum((want & have).values()), sum(want.values())

@@ -128,7 +128,13 @@ def tables(pdf: Path, fmt: str) -> None:
         _say(f"warning: {pdf.name}: page {page} skipped: {reason}", err=True)
     if fmt == "json":
         out = [
-            {"pages": list(t.pages), "bbox": [round(v, 2) for v in t.bbox], "rows": t.grid()}
+            {
+                "pages": list(t.pages),
+                "bbox": [round(v, 2) for v in t.bbox],
+                "found_by": t.found_by,
+                "confidence": t.confidence,
+                "rows": t.grid(),
+            }
             for t in extraction.tables
         ]
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))

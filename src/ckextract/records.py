@@ -77,6 +77,11 @@ class Table:
     n_rows: int
     n_cols: int
     cells: tuple[Cell, ...]
+    found_by: str = "rules"
+    """``rules`` (drawn cells), ``both`` (rules bound the rows, the text's alignment gives
+    the columns) or ``alignment`` (the text alone): see :mod:`ckextract.extract.aligned`."""
+    confidence: float = 1.0
+    """0–1: the evidence of rules and alignment together (the weakest of its pages)."""
 
     def grid(self) -> Grid:
         """Rows of text: merged cells hold their text top-left, ``None`` elsewhere."""

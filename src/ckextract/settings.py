@@ -39,6 +39,9 @@ class ExtractSettings:
     open_tables: bool = True
     """Also read tables whose columns are drawn by white space only (rows ruled or
     shaded): see :mod:`ckextract.extract.columns`."""
+    aligned_tables: bool = True
+    """Also find tables that draw nothing at all, by the alignment of their text alone
+    (see :mod:`ckextract.extract.aligned`); needs ``open_tables``."""
     open_column_gap_ratio: float = 0.6
     """In such tables a gap wider than this × font size inside a line separates two cells."""
     open_min_gap_ratio: float = 0.5

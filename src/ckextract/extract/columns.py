@@ -60,10 +60,12 @@ def column_boundaries(
             j += 1
         low = stretches[i : j + 1]
         fewest = min(c for _, _, c in low)
-        if fewest == 0:  # every clear stretch (header words over empty columns sit between them)
-            clear = _runs([(a, b) for a, b, c in low if c == 0])
-            borders.extend((a + b) / 2 for a, b in clear if b - a >= min_gap)
-        elif i > 0 and j < len(stretches) - 1:  # text crosses it; not past the text's ends
+        clear = _runs([(a, b) for a, b, c in low if c == 0])
+        wide = [(a + b) / 2 for a, b in clear if b - a >= min_gap]
+        if wide:  # every clear stretch (header words over empty columns sit between them)
+            borders.extend(wide)
+        elif i > 0 and j < len(stretches) - 1:  # text crosses it (or leaves only a sliver
+            # clear: a group header centred over the columns); not past the text's ends
             best = max((s for s in low if s[2] == fewest), key=lambda s: s[1] - s[0])
             if low[-1][1] - low[0][0] >= min_gap and best[1] - best[0] > 0:
                 borders.append((best[0] + best[1]) / 2)
@@ -166,6 +168,10 @@ def open_grid(
         return None
     size = body_size(chars)
     segments = [line_segments(ln, settings.open_column_gap_ratio) for ln in lines]
+    # the table's sides: its rules' ends, or its text where it runs past them (a typed
+    # rule a little shorter than the rows it rules)
+    x0 = min(x0, min((s.x0 for segs in segments for s in segs), default=x0))
+    x1 = max(x1, max((s.x1 for segs in segments for s in segs), default=x1))
     crossings = max(1, len(lines) // 6)
     min_gap = settings.open_min_gap_ratio * size
     xs = column_boundaries(segments, x0, x1, min_gap, crossings)
@@ -178,11 +184,31 @@ def open_grid(
     segments = [[piece for seg in segs for piece in seg.split_at(xs[1:-1], size / 2)] for segs in segments]
     columns = [[_columns_of(seg, xs) for seg in segs] for segs in segments]  # per line, per segment
     # rows: each line, unless it continues the row above within the same band of rules
+    # (or every band of rules is one row: see rows_ruled_one_by_one)
+    bands = _bands(lines, inner_rules)
+    one_per_band = rows_ruled_one_by_one(bands, segments)
+    gaps = [_top(b) - _bottom(a) for a, b in itertools.pairwise(lines)]
+    typical_gap = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
     rows: list[list[int]] = []
     row_spans: set[tuple[int, int]] = set()
-    for i, (ln, segs, spans) in enumerate(zip(lines, segments, columns, strict=True)):
-        ruled = i and any(lines[i - 1][0]["bottom"] <= y <= ln[0]["top"] for y in inner_rules)
-        if rows and not ruled and _continues(row_spans, spans, [s.text for s in segs]):
+    for i, (segs, spans) in enumerate(zip(segments, columns, strict=True)):
+        ruled = i and bands[i] != bands[i - 1]
+        has_figures = any(c0 > 0 for c0, _ in row_spans)  # a heading alone wraps into no row
+        label_wraps = (
+            (0, 0) in row_spans
+            and has_figures
+            and wraps_label(
+                segments[rows[-1][0]] if rows else [],
+                segs,
+                spans,
+                gaps[i - 1] if i else 0.0,
+                typical_gap,
+                size,
+            )
+        )
+        if rows and not ruled and (one_per_band or label_wraps):
+            rows[-1].append(i)
+        elif rows and not ruled and _continues(row_spans, spans, [s.text for s in segs]):
             rows[-1].append(i)
             row_spans.update(spans)
         else:
@@ -221,6 +247,63 @@ def open_grid(
                 cells.append(GridCell(r, k, 1, 1, (xs[k], ys[r], xs[k + 1], ys[r + 1])))
     cells.sort(key=lambda c: (c.row, c.col))
     return PageGrid(page_number, tuple(xs), tuple(ys), tuple(cells), gap_ranges(segments, xs, forced))
+
+
+WRAP_GAP_SHARE = 0.6
+"""A line of the first column alone continues the label above it when the white space
+above it is less than this share of the table's usual space between lines (a wrapped
+label is set at its paragraph's leading, rows further apart)..."""
+WRAP_INDENT_EMS = 0.5
+"""...or when it is indented by at least this many ems under the label (a hanging indent)."""
+
+
+def _top(line: T_obj_list) -> float:
+    return float(min(c["top"] for c in line))
+
+
+def _bottom(line: T_obj_list) -> float:
+    return float(max(c["bottom"] for c in line))
+
+
+def wraps_label(
+    row_first: Sequence[Segment],
+    segs: Sequence[Segment],
+    spans: Sequence[tuple[int, int]],
+    gap: float,
+    typical_gap: float,
+    size: float,
+) -> bool:
+    """Whether a line continues the row label above it (a label wrapped onto a second
+    line, the row's figures beside its first): text in the first column only, not a
+    number, and set closer than rows are (:data:`WRAP_GAP_SHARE`) or indented under the
+    label (:data:`WRAP_INDENT_EMS`)."""
+    if not segs or any(span[0] != 0 for span in spans) or all(is_number(s.text) for s in segs):
+        return False
+    if not row_first:
+        return False
+    indented = segs[0].x0 - row_first[0].x0 >= WRAP_INDENT_EMS * size
+    return indented or gap < WRAP_GAP_SHARE * typical_gap
+
+
+BAND_ROW_SHARE = 0.6
+"""Rules bound each row (not groups of rows) when in at least this share of the bands
+between them one line only has text in several columns."""
+
+
+def _bands(lines: Sequence[T_obj_list], rules: Sequence[float]) -> list[int]:
+    """For each line, the band of rules it lies in (0 above the first inner rule)."""
+    ys = sorted(rules)
+    return [sum(1 for y in ys if y <= ln[0]["top"]) for ln in lines]
+
+
+def rows_ruled_one_by_one(bands: Sequence[int], segments: Sequence[Sequence[Segment]]) -> bool:
+    """Whether the rules separate rows, so that all lines between two rules are one row
+    (a name wrapped in its first column, a long value in its last): in at least
+    :data:`BAND_ROW_SHARE` of three bands or more, one line alone has several pieces."""
+    multi: dict[int, int] = {}
+    for band, segs in zip(bands, segments, strict=True):
+        multi[band] = multi.get(band, 0) + (len(segs) >= 2)
+    return len(multi) >= 3 and sum(1 for n in multi.values() if n == 1) >= BAND_ROW_SHARE * len(multi)
 
 
 def centred_span(

@@ -41,6 +41,11 @@ class PageGrid:
     x_ranges: tuple[tuple[float, float], ...] = ()
     """For a grid read from white space, where each of ``xs`` may lie (its gap between
     texts); empty for a ruled grid, whose borders are drawn."""
+    found_by: str = "rules"
+    """Why it was taken for a table: ``rules`` (drawn cells), ``both`` (rules bound its
+    rows, the text's alignment gives its columns) or ``alignment`` (the text alone)."""
+    confidence: float = 1.0
+    """How sure the finder is, 0–1: see :func:`ckextract.extract.tables.confidence`."""
 
     def x_range(self, i: int, tolerance: float) -> tuple[float, float]:
         """Where border ``xs[i]`` may lie: its gap, or ``tolerance`` around a drawn line."""

@@ -8,21 +8,24 @@ rows (the repeated header) are dropped.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pdfplumber.page import Page
 
-from ckextract._typing import T_obj_list
+from ckextract._typing import BBox, T_obj_list
+from ckextract.extract.aligned import aligned_regions, grid_alignment, read_aligned
 from ckextract.extract.columns import read_region, split_merged_cells
 from ckextract.extract.figures import is_figure, slanted_strokes
 from ckextract.extract.fonts import recover_cids
 from ckextract.extract.grid import PageGrid, find_grids, page_edges
 from ckextract.extract.limits import Deadline
 from ckextract.extract.markers import marker_chars
+from ckextract.extract.orientation import UPRIGHT, Frame, frames, turn
 from ckextract.extract.overflow import reclaim_overflow
 from ckextract.extract.rows import split_stacked_rows
 from ckextract.extract.rules import open_regions
 from ckextract.extract.text import assign_chars, chars_to_cell_text, chars_to_text_lines, clean_chars
+from ckextract.extract.typed import typed_rules
 from ckextract.records import Cell, Table, TextLine
 from ckextract.settings import ExtractSettings
 
@@ -36,6 +39,9 @@ class PageTable:
     """Text of ``grid.cells[i]``."""
     breaks: tuple[tuple[int, ...], ...] = ()
     """Where in ``texts[i]`` each hard-broken line starts (see ``text.chars_to_cell_text``)."""
+    frame: Frame | None = None
+    """The turned frame the table was read in (its grid is in that frame's coordinates);
+    None for upright text."""
 
     @property
     def page_number(self) -> int:
@@ -63,22 +69,64 @@ class PageRead:
     """``(cid:NN)`` glyphs recovered from the embedded font (see :mod:`.fonts`)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """A page's drawn objects and its box, in one reading frame."""
+
+    rects: T_obj_list
+    lines: T_obj_list
+    curves: T_obj_list
+    bbox: BBox
+
+
 def page_tables(
     page: Page, page_number: int, settings: ExtractSettings, deadline: Deadline | None = None
 ) -> PageRead:
     """The tables of one page, its text outside them, and its glyph counts; ``deadline``
-    is checked between the steps (a page over it raises ``PageLimitError``)."""
+    is checked between the steps (a page over it raises ``PageLimitError``). Turned text
+    is read in its own frame (:mod:`.orientation`)."""
     clock = deadline or Deadline(settings.page_seconds)
     raw, recovered = recover_cids(page, page.chars)
     chars = clean_chars(raw, settings)
-    x0, top, x1, bottom = page.bbox
-    bbox = (float(x0), float(top), float(x1), float(bottom))
-    edges = page_edges(page.rects, page.lines, page.curves, bbox, settings)
-    slanted = slanted_strokes(page.lines, page.curves)
+    x0, top, x1, bottom = (float(v) for v in page.bbox)
+    tables: list[PageTable] = []
+    lines: list[TextLine] = []
+    for direction, frame_chars in frames(chars):
+        frame = Frame(direction, x1 - x0, bottom - top)
+        width, height = frame.size
+        drawing = Drawing(
+            turn(page.rects, frame),
+            turn(page.lines, frame),
+            turn(page.curves, frame),
+            (0.0, 0.0, width, height),
+        )
+        if direction == UPRIGHT:
+            drawing = Drawing(page.rects, page.lines, page.curves, (x0, top, x1, bottom))
+        found, free_lines = frame_tables(
+            drawing, turn(frame_chars, frame, glyphs=True), page_number, settings, clock
+        )
+        tables += [replace(t, frame=frame) if direction != UPRIGHT else t for t in found]
+        lines += [_unturn_line(ln, frame) for ln in free_lines] if direction != UPRIGHT else free_lines
+    glyphs = [c["text"] for c in chars if not c["text"].isspace()]
+    return PageRead(tables, lines, len(glyphs), sum(1 for t in glyphs if t.startswith("(cid:")), recovered)
+
+
+def frame_tables(
+    drawing: Drawing, chars: T_obj_list, page_number: int, settings: ExtractSettings, clock: Deadline
+) -> tuple[list[PageTable], list[TextLine]]:
+    """The tables of one reading frame of a page (ruled grids, rule-bounded regions,
+    aligned text), top to bottom, and the frame's text outside them."""
+    if settings.open_tables:
+        chars, typed = typed_rules(chars)
+    else:
+        typed = []
+    edges = page_edges(drawing.rects, drawing.lines, drawing.curves, drawing.bbox, settings)
+    slanted = slanted_strokes(drawing.lines, drawing.curves)
     clock.check("reading its glyphs and lines")
     out: list[PageTable] = []
     free = chars
-    regions, grids = open_regions(edges, chars, find_grids(edges, page_number, settings), settings)
+    ruled = [*edges, *typed]
+    regions, grids = open_regions(ruled, chars, find_grids(edges, page_number, settings), settings)
     clock.check("finding its tables")
     for grid in grids:
         by_cell, rest = _fill(grid, free, settings)
@@ -88,15 +136,55 @@ def page_tables(
         clock.check("reading a table's cells")
     for region in regions:
         clock.check("reading a table without column lines")
-        open_grid = read_region(region, edges, free, page_number, settings)
-        if open_grid is not None:
-            by_cell, rest = _fill(open_grid, free, settings)
-            free = _keep_table(out, open_grid, by_cell, free, rest, slanted, settings)
+        found = read_region(region, ruled, free, page_number, settings)
+        if found is not None:
+            found = _with_evidence(found, free, ROWS_RULED)
+            by_cell, rest = _fill(found, free, settings)
+            free = _keep_table(out, found, by_cell, free, rest, slanted, settings)
+    if settings.open_tables and settings.aligned_tables:
+        shapes = [
+            (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+            for r in (*drawing.rects, *drawing.curves)
+        ]
+        for aligned in aligned_regions(free, shapes):
+            clock.check("reading a table drawn by white space only")
+            found = read_aligned(aligned.bbox, free, page_number, settings)
+            if found is not None:
+                found = _with_evidence(found, free, NOT_RULED)
+                by_cell, rest = _fill(found, free, settings)
+                free = _keep_table(out, found, by_cell, free, rest, slanted, settings)
     out.sort(key=lambda t: (t.grid.ys[0], t.grid.xs[0]))
-    markers = marker_chars([*page.curves, *page.rects], chars, [t.grid.bbox for t in out])
-    lines = chars_to_text_lines(free + markers, page_number, settings)
-    glyphs = [c["text"] for c in chars if not c["text"].isspace()]
-    return PageRead(out, lines, len(glyphs), sum(1 for t in glyphs if t.startswith("(cid:")), recovered)
+    markers = marker_chars([*drawing.curves, *drawing.rects], chars, [t.grid.bbox for t in out])
+    return out, chars_to_text_lines(free + markers, page_number, settings)
+
+
+def _unturn_line(line: TextLine, frame: Frame) -> TextLine:
+    """A free line read in a turned frame, with its boxes back on the page."""
+    spans = tuple(replace(s, bbox=frame.unturn_box(s.bbox)) for s in line.spans)
+    return replace(line, bbox=frame.unturn_box(line.bbox), spans=spans)
+
+
+RULED = 1.0
+"""Rule evidence of a grid whose lines close its cells."""
+ROWS_RULED = 0.5
+"""...of a table whose drawn or typed rules bound its rows but draw no columns."""
+NOT_RULED = 0.0
+"""...of a table that draws nothing."""
+
+
+def confidence(rules: float, alignment: float) -> float:
+    """A table's confidence: the mean of its rule evidence (:data:`RULED`,
+    :data:`ROWS_RULED`, :data:`NOT_RULED`) and of its alignment (the share of its lines
+    whose text stays within its columns, :func:`ckextract.extract.aligned.alignment`)."""
+    return (rules + alignment) / 2
+
+
+def _with_evidence(grid: PageGrid, chars: T_obj_list, rules: float) -> PageGrid:
+    """The grid marked with why it was found and how surely."""
+    share = grid_alignment(grid, chars)
+    return replace(
+        grid, found_by="both" if rules else "alignment", confidence=round(confidence(rules, share), 3)
+    )
 
 
 def _refine(
@@ -227,7 +315,7 @@ def to_table(table_id: int, parts: list[PageTable]) -> Table:
                     row=gc.row - skip + offset,
                     col=gc.col,
                     text=text,
-                    bbox=gc.bbox,
+                    bbox=part.frame.unturn_box(gc.bbox) if part.frame else gc.bbox,
                     page_number=part.page_number,
                     row_span=gc.row_span,
                     col_span=gc.col_span,
@@ -236,11 +324,14 @@ def to_table(table_id: int, parts: list[PageTable]) -> Table:
             )
         offset += part.grid.n_rows - skip
     first = parts[0]
+    weakest = min(parts, key=lambda p: p.grid.confidence)
     return Table(
         table_id=table_id,
         pages=tuple(dict.fromkeys(p.page_number for p in parts)),
-        bbox=first.grid.bbox,
+        bbox=first.frame.unturn_box(first.grid.bbox) if first.frame else first.grid.bbox,
         n_rows=offset,
         n_cols=first.grid.n_cols,
         cells=tuple(cells),
+        found_by=weakest.grid.found_by,
+        confidence=round(weakest.grid.confidence, 3),
     )

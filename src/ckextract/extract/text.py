@@ -9,6 +9,7 @@ line-wrap rule in :mod:`ckextract.textrules`.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -52,9 +53,9 @@ def dedupe_glyphs(chars: T_obj_list, tolerance: float) -> T_obj_list:
 
 
 def clean_chars(chars: T_obj_list, settings: ExtractSettings) -> T_obj_list:
-    """Upright glyphs only, fake-bold duplicates removed."""
-    upright = [c for c in chars if c.get("upright", True)]
-    return dedupe_glyphs(upright, settings.dedupe_tolerance)
+    """Glyphs with fake-bold duplicates removed (turned glyphs too: :mod:`.orientation`
+    reads them in their own frame)."""
+    return dedupe_glyphs(chars, settings.dedupe_tolerance)
 
 
 ANCHOR = 0.25
@@ -198,6 +199,52 @@ def _line_tokens(line: T_obj_list, word_gap_ratio: float) -> list[tuple[str, T_o
         out.pop()
     while out and out[0][0] == " ":
         out.pop(0)
+    return logical_order(out)
+
+
+MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+"""Paired brackets a right-to-left run shows mirrored (Unicode Bidi_Mirrored)."""
+
+
+def _bidi_class(text: str) -> str:
+    """R for right-to-left letters (Hebrew, Arabic), L for left-to-right letters and
+    digits (numbers keep their order inside right-to-left text), N for the rest."""
+    kind = unicodedata.bidirectional(text[:1]) if text else ""
+    if kind in ("R", "AL"):
+        return "R"
+    return "L" if kind in ("L", "EN", "AN") else "N"
+
+
+def logical_order(tokens: list[tuple[str, T_obj]]) -> list[tuple[str, T_obj]]:
+    """A line's tokens (in visual order, left to right) in reading order. A line's
+    direction is that of most of its letters; right-to-left runs (Hebrew, Arabic) read
+    right to left with brackets mirrored, left-to-right runs (words, numbers) keep their
+    order, and in a right-to-left line the runs follow each other right to left (the
+    Unicode bidirectional algorithm's result for one embedding level)."""
+    classes = [_bidi_class(t) for t, _ in tokens]
+    if "R" not in classes:
+        return tokens
+    base = "R" if classes.count("R") > classes.count("L") else "L"
+    resolved = list(classes)
+    for i, c in enumerate(classes):  # a neutral between two tokens of one direction takes it
+        if c == "N":
+            before = next((classes[j] for j in range(i - 1, -1, -1) if classes[j] != "N"), base)
+            after = next((classes[j] for j in range(i + 1, len(classes)) if classes[j] != "N"), base)
+            resolved[i] = before if before == after else base
+    runs: list[list[tuple[str, T_obj]]] = []
+    kinds: list[str] = []
+    for token, kind in zip(tokens, resolved, strict=True):
+        if kinds and kinds[-1] == kind:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+            kinds.append(kind)
+    order = (
+        zip(reversed(runs), reversed(kinds), strict=True) if base == "R" else zip(runs, kinds, strict=True)
+    )
+    out: list[tuple[str, T_obj]] = []
+    for run, kind in order:
+        out.extend(run if kind == "L" else [(t.translate(MIRRORED), ch) for t, ch in reversed(run)])
     return out
 
 

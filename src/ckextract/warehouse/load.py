@@ -78,6 +78,8 @@ def frames(records: DocumentRecords, load_id: str | None = None) -> dict[str, pd
                 "top": t.bbox[1],
                 "x1": t.bbox[2],
                 "bottom": t.bbox[3],
+                "found_by": t.found_by,
+                "confidence": t.confidence,
             }
             for t in ex.tables
         ]
