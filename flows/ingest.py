@@ -74,7 +74,33 @@ def ingest_flow(
     """Ingest ``options.sources`` into ``options.db_path`` (a deployment passes the options
     as a mapping; the CLI passes what it already fetched and discovered)."""
     opts = IngestOptions.coerce(options)
-    return run(opts, PrefectExecutor(opts.parallel), progress=progress, prepared=prepared, stop=stop)
+    summary = run(opts, PrefectExecutor(opts.parallel), progress=progress, prepared=prepared, stop=stop)
+    return final_state(summary)  # type: ignore[no-any-return]  # Prefect returns the state's data
+
+
+COMPLETED_WITH_REJECTIONS = "Completed with rejections"
+"""The flow run's state when some documents were rejected, quarantined or not fetched: the
+Prefect UI shows it by name (the run did its work; the documents need a look)."""
+
+
+def final_state(summary: IngestSummary) -> Any:
+    """The flow run's final state: Completed, or Completed named
+    :data:`COMPLETED_WITH_REJECTIONS` with what failed, or Failed when nothing was found."""
+    from prefect.states import Completed
+    from prefect.states import Failed as FailedState
+
+    if summary.documents == 0 and not summary.fetch_failures:
+        return FailedState(message="no PDF found in the sources: nothing to ingest", data=summary)
+    if summary.ok:
+        return Completed(data=summary)
+    counts = [
+        f"{len(summary.rejected)} rejected",
+        f"{len(summary.rejected_earlier)} rejected earlier",
+        f"{len(summary.quarantined)} quarantined",
+        f"{len(summary.fetch_failures)} not fetched",
+    ]
+    message = ", ".join(c for c in counts if not c.startswith("0 "))
+    return Completed(name=COMPLETED_WITH_REJECTIONS, message=message, data=summary)
 
 
 def task_runner(options: IngestOptions) -> Any:
@@ -82,6 +108,10 @@ def task_runner(options: IngestOptions) -> Any:
     ``workers`` processes), a process pool for ``workers`` > 1, else threads."""
     if options.dask:
         from prefect_dask.task_runners import DaskTaskRunner
+
+        from ckextract.executors import quiet_dask_warnings
+
+        quiet_dask_warnings()  # Prefect's own logs say what a --verbose run needs
 
         if options.dask == "local":
             return DaskTaskRunner(
@@ -114,7 +144,11 @@ def run_ingest(
 
     flow_ = ingest_flow.with_options(task_runner=task_runner(options))
     with temporary_server(stop):
-        summary: IngestSummary = flow_(options, progress, prepared, stop)
+        state = flow_(options, progress, prepared, stop, return_state=True)
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, BaseException):  # the run failed: its own error, as the local engine raises it
+        raise result
+    summary: IngestSummary = result
     return summary
 
 

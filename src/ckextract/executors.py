@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import TracebackType
@@ -157,6 +158,12 @@ class DaskUnavailableError(CkExtractError):
         super().__init__("--dask needs the dask extra: pip install 'ckextract[dask]'")
 
 
+def quiet_dask_warnings() -> None:
+    """Dask's start-up warnings (another cluster's dashboard port in use, and the like) are
+    for --verbose: a run's output is its summary."""
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"distributed(\..*)?")
+
+
 class DaskExecutor(SerialExecutor):
     """Mapped stages on a Dask cluster: a scheduler's address, or ``local`` for a new
     LocalCluster of ``workers`` single-threaded worker processes (closed at the end)."""
@@ -179,6 +186,8 @@ class DaskExecutor(SerialExecutor):
         quiet = logging.WARNING if self.verbose else logging.ERROR
         for name in ("distributed", "dask"):
             logging.getLogger(name).setLevel(quiet)
+        if not self.verbose:
+            quiet_dask_warnings()
         if self.address == "local":
             self._cluster = LocalCluster(
                 n_workers=max(self.workers, 1),

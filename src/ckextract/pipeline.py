@@ -116,7 +116,8 @@ def _read_batch(
 
 def _summarize_plan(summary: IngestSummary, run: Plan) -> None:
     summary.load_id = run.load_id
-    summary.skipped = [d.file_name for d in run.unchanged]
+    earlier = {d.document_id for d, _ in run.rejected_earlier}
+    summary.skipped = [d.file_name for d in run.unchanged if d.document_id not in earlier]
     summary.rejected_earlier = [(d.file_name, reason) for d, reason in run.rejected_earlier]
     summary.duplicates = [(_named(d, first), _named(first, d)) for d, first in run.duplicates]
 

@@ -328,8 +328,23 @@ class IngestSummary:
     series_loaded: set[str] = field(default_factory=set)
 
     @property
+    def documents(self) -> int:
+        """Documents the run saw (loaded, unchanged, rejected now or earlier, quarantined)."""
+        return (
+            len(self.loaded)
+            + len(self.no_layout)
+            + len(self.rejected)
+            + len(self.skipped)
+            + len(self.quarantined)
+            + len(self.rejected_earlier)
+        )
+
+    @property
     def ok(self) -> bool:
-        return not (self.rejected or self.quarantined or self.fetch_failures or self.rejected_earlier)
+        """Everything it was given was read: nothing rejected, quarantined or failed to
+        fetch, and there was something to read (an empty folder is a failure to say)."""
+        failed = self.rejected or self.quarantined or self.fetch_failures or self.rejected_earlier
+        return not failed and self.documents > 0
 
     def count(self, records: DocumentRecords) -> None:
         """Add a loaded document's counts."""

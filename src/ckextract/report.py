@@ -45,16 +45,18 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 def summary_lines(s: IngestSummary) -> list[str]:
     """The readable end-of-run summary."""
-    docs = len(s.loaded) + len(s.no_layout) + len(s.rejected) + len(s.skipped) + len(s.quarantined)
+    earlier = f", {len(s.rejected_earlier)} rejected earlier" if s.rejected_earlier else ""
     lines = [
-        f"{_plural(docs, 'document')}: {len(s.loaded)} loaded, {len(s.no_layout)} with no known layout, "
-        f"{len(s.skipped)} unchanged, {len(s.rejected)} rejected, {len(s.quarantined)} quarantined",
+        f"{_plural(s.documents, 'document')}: {len(s.loaded)} loaded, {len(s.no_layout)} with no known layout, "
+        f"{len(s.skipped)} unchanged, {len(s.rejected)} rejected{earlier}, {len(s.quarantined)} quarantined",
         f"{_plural(s.tables, 'table')}, {_plural(s.networks, 'network')}, "
         f"{_plural(s.memberships, 'member')}, {_plural(s.adoptions, 'adoption sighting')}, "
         + (f"{_plural(s.list_rows, 'list row')}, " if s.list_rows else "")
         + f"{_plural(s.repairs, 'repair')}",
         f"warehouse: {s.db_path}",
     ]
+    if s.documents == 0 and not s.fetch_failures:
+        lines.append("warning: no PDF found in the sources given: nothing was ingested")
     lines += [f"warning: {w}" for w in s.warnings]
     lines += [f"fetch failed: {f}" for f in s.fetch_failures]
     lines += [f"warning: {dup}: same bytes as {first}, read once as that" for dup, first in s.duplicates]
@@ -122,6 +124,38 @@ def list_change_lines(log: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+SHOWN_ROWS = 3
+"""Failing rows shown per failed check in the text report (``--json`` has the stored sample)."""
+READABLE_KEYS = (
+    "region_name",
+    "network_name",
+    "name",
+    "org_name",
+    "project_name",
+    "program_id",
+    "check",
+    "subject",
+)
+"""What an analyst reads a failing row by, in this order; hashes and positions only when
+a row has none of them."""
+ID_KEYS = ("document_id", "network_id", "adoption_id", "position")
+
+
+def readable_row(row: Any) -> str:
+    """A failing row as ``広島県 · ネットワーク名 · org_name 'x'``: its names, not its hashes."""
+    if not isinstance(row, dict):
+        return str(row)
+    keys = [k for k in READABLE_KEYS if row.get(k) not in (None, "")]
+    if "network_name" in keys and "subject" in keys:  # the subject is that network's id
+        keys.remove("subject")
+    shown = [f"member {row[k]!r}" if k == "org_name" else str(row[k]) for k in keys]
+    if "expected" in row:
+        shown.append(f"printed {row['expected']}, read {row.get('actual')}")
+    if not shown:
+        shown = [f"{k} {v}" for k, v in row.items() if k != "document_id" and v not in (None, "")]
+    return " · ".join(shown) or "(no values)"
+
+
 def quality_lines(run: dict[str, Any]) -> list[str]:
     """``ckextract report``: a data-quality run, document by document."""
     lines = [
@@ -131,10 +165,10 @@ def quality_lines(run: dict[str, Any]) -> list[str]:
     ]
     for doc in run["per_document"]:
         lines.append(f"{doc['status']:<12} {doc['file']}")
-        for failure in doc["critical"]:
-            lines.append(f"  critical {failure['expectation']} ({failure['unexpected']} unexpected)")
-        for failure in doc["warnings"]:
-            lines.append(f"  warning  {failure['expectation']} ({failure['unexpected']} unexpected)")
+        for severity, failures in (("critical", doc["critical"]), ("warning ", doc["warnings"])):
+            for failure in failures:
+                lines.append(f"  {severity} {failure['expectation']} ({failure['unexpected']} unexpected)")
+                lines += [f"      {readable_row(row)}" for row in failure.get("sample", [])[:SHOWN_ROWS]]
     if run.get("data_docs"):
         lines.append(f"data docs: {run['data_docs']}")
     return lines

@@ -292,11 +292,21 @@ CHECKS: tuple[Check, ...] = (
 )
 TABLES = ("networks", "memberships", "adoptions", "reconciliation")
 ID_COLUMNS = {
-    "networks": ["document_id", "network_id"],
-    "memberships": ["document_id", "network_id", "position"],
-    "adoptions": ["document_id", "adoption_id"],
-    "reconciliation": ["document_id", "check", "subject"],
+    "networks": ["document_id", "network_id", "region_name", "name"],
+    "memberships": ["document_id", "network_id", "position", "region_name", "network_name", "org_name"],
+    "adoptions": ["document_id", "adoption_id", "program_id", "region_name", "project_name"],
+    "reconciliation": [
+        "document_id",
+        "check",
+        "subject",
+        "region_name",
+        "network_name",
+        "expected",
+        "actual",
+    ],
 }
+"""The columns each failing row is reported with: its keys, and what an analyst reads it by
+(region, network name, member) in ``ckextract report``, the Data Docs and dq_results."""
 
 
 def describe() -> str:

@@ -87,6 +87,10 @@ def build(batch: Sequence[DocumentRecords]) -> dict[str, pd.DataFrame]:
     networks["name_is_placeholder"] = [textrules.is_placeholder(n.name) for n in nets]
     memberships = records_frame(members, Membership)
     memberships["org_name_is_placeholder"] = [textrules.is_placeholder(m.org_name) for m in members]
+    # the network a membership belongs to, by name: failing rows read as an analyst reads them
+    by_id = {n.network_id: n for n in nets}
+    memberships["region_name"] = [getattr(by_id.get(m.network_id), "region_name", None) for m in members]
+    memberships["network_name"] = [getattr(by_id.get(m.network_id), "name", None) for m in members]
     ads = [a for r in batch for a in r.adoptions]
     adoptions = records_frame(ads, Adoption)
     adoptions["region_code_expected"] = adoptions["region_name"].map(_expected_code).astype("object")
@@ -118,7 +122,9 @@ def reconciliation(batch: Sequence[DocumentRecords]) -> pd.DataFrame:
             "markers_per_colour": per_colour,
             "list_rows_per_table": list_rows,
         }
+        by_id = {n.network_id: n for n in r.networks}
         for sc in r.source_counts:
+            network = by_id.get(sc.subject)  # members_per_cell counts a network's members
             rows.append(
                 {
                     "document_id": sc.document_id,
@@ -126,9 +132,11 @@ def reconciliation(batch: Sequence[DocumentRecords]) -> pd.DataFrame:
                     "subject": sc.subject,
                     "expected": sc.expected,
                     "actual": actual[sc.check].get(sc.subject, 0),
+                    "region_name": network.region_name if network else None,
+                    "network_name": network.name if network else None,
                 }
             )
-    columns = ["document_id", "check", "subject", "expected", "actual"]
+    columns = ["document_id", "check", "subject", "expected", "actual", "region_name", "network_name"]
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     return pd.DataFrame(rows, columns=columns)

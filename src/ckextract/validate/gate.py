@@ -24,8 +24,9 @@ from ckextract.lists.checks import list_checks, list_frame, table_name
 from ckextract.lists.spec import ListSpec
 from ckextract.programs import PROGRAM_IDS
 from ckextract.records import DocumentRecords
-from ckextract.validate import frames
+from ckextract.validate import datadocs, frames
 from ckextract.validate.checks import CHECKS, ID_COLUMNS, TABLES, Check, Context
+from ckextract.validate.datadocs import DocumentName
 
 SAMPLE_SIZE = 5
 
@@ -161,11 +162,16 @@ class Gate:
         self.validated = False
         """Whether any batch had documents to validate."""
         self._ctx: Any = None
+        self.results: list[CheckResult] = []
+        """Every batch's results: the run's page in the Data Docs shows them per document."""
+        self.documents: dict[str, DocumentName] = {}
 
     def validate(self, batch: Sequence[DocumentRecords]) -> GateReport:
         """Every check over a batch's documents; the report says, per document, what failed."""
         report = GateReport(run_id=self.run_id, started_at=self.started_at)
         doc_ids = [r.document.document_id for r in batch]
+        for r in batch:
+            self.documents[r.document.document_id] = DocumentName(r.document.file_name, r.document.series)
         if not batch:
             report.finished_at = datetime.now(UTC)
             return report
@@ -191,6 +197,7 @@ class Gate:
                 table_name(spec), list_checks(spec), frame, LIST_IDS, doc_ids, context
             )
         report.finished_at = datetime.now(UTC)
+        self.results += report.results
         return report
 
     def _run(
@@ -226,7 +233,11 @@ class Gate:
         if self._ctx is None:
             return None
         self._ctx.build_data_docs()
-        return str(self.gx_root / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html")
+        site = self.gx_root / "gx" / "uncommitted" / "data_docs" / "local_site"
+        datadocs.make_offline(site)
+        datadocs.write_run_page(site, self.run_id, self.results, self.documents)
+        datadocs.link_runs(site)
+        return str(site / "index.html")
 
 
 def run_gate(
