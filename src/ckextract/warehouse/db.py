@@ -306,6 +306,10 @@ class Warehouse:
         with self.atomic() as con:
             quality.close_run(con, run_id, started_at, finished_at, data_docs)
 
+    def has_documents(self) -> bool:
+        """Whether any document was ever loaded (current or earlier editions)."""
+        return bool(self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0])
+
     def stale_derived(self) -> list[str]:
         """Scopes of derived tables older than the data they are built from."""
         from ckextract.warehouse import derived
