@@ -224,7 +224,12 @@ def test_tabula_suite_golden(name: str, update_goldens: bool) -> None:
     compare_golden(f"tabula/{Path(name).stem}", actual, update_goldens)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(arrangement=arrangements())
 def test_no_map_slide_arrangement_is_read_as_an_aligned_table(
     arrangement: Arrangement, tmp_path: Path
