@@ -238,3 +238,14 @@ def test_no_map_slide_arrangement_is_read_as_an_aligned_table(
     bullets or markers) is free text for the map layout, never a table of aligned text."""
     tables = _tables_of(draw(arrangement, ENTRIES), tmp_path, "map.pdf")
     assert [t.grid() for t in tables if t.found_by == "alignment"] == []
+
+
+@needs_suite
+def test_header_set_above_a_ruled_table_is_its_header() -> None:
+    """offense.pdf: the header lines are aligned text above the first rule; they head the
+    ruled table's columns instead of making a small table of their own."""
+    (table,) = _extract(SUITE / "offense.pdf").tables
+    assert table.found_by == "rules"
+    first_column = [row[0] for row in table.grid()]
+    assert table.grid()[2][:2] == ["COMAR#", "Offense Literal"]
+    assert first_column.index("COMAR#") < first_column.index("1")

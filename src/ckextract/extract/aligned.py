@@ -110,6 +110,8 @@ class AlignedRegion:
 
     bbox: BBox
     alignment: float
+    size: float = 10.0
+    """The body text size of the page (ems are measured in it)."""
 
 
 def page_lines(chars: T_obj_list, size: float) -> list[Line]:
@@ -457,6 +459,6 @@ def aligned_regions(chars: T_obj_list, boxes: Sequence[BBox] = ()) -> list[Align
             top = min(ln.top for ln in side)
             bottom = max(ln.bottom for ln in side)
             out.append(
-                AlignedRegion((xs[0] - 0.5, top - 0.5, xs[-1] + 0.5, bottom + 0.5), alignment(side, xs))
+                AlignedRegion((xs[0] - 0.5, top - 0.5, xs[-1] + 0.5, bottom + 0.5), alignment(side, xs), size)
             )
     return out

@@ -14,10 +14,10 @@ from pdfplumber.page import Page
 
 from ckextract._typing import BBox, T_obj_list
 from ckextract.extract.aligned import aligned_regions, grid_alignment, read_aligned
-from ckextract.extract.columns import read_region, split_merged_cells
+from ckextract.extract.columns import open_grid, read_region, split_merged_cells
 from ckextract.extract.figures import is_figure, slanted_strokes
 from ckextract.extract.fonts import recover_cids
-from ckextract.extract.grid import PageGrid, find_grids, page_edges
+from ckextract.extract.grid import GridCell, PageGrid, find_grids, page_edges
 from ckextract.extract.limits import Deadline
 from ckextract.extract.markers import marker_chars
 from ckextract.extract.orientation import UPRIGHT, Frame, frames, turn
@@ -152,10 +152,68 @@ def frame_tables(
             if found is not None:
                 found = _with_evidence(found, free, NOT_RULED)
                 by_cell, rest = _fill(found, free, settings)
-                free = _keep_table(out, found, by_cell, free, rest, slanted, settings)
+                below = next((t for t in out if just_above(found, t.grid, aligned.size)), None)
+                head = header_grid(found, below.grid, free, settings) if below is not None else None
+                if below is not None and head is not None:
+                    head_cells, rest = _fill(head, free, settings)
+                    header = _page_table(head, reclaim_overflow(head, head_cells), settings)
+                    out[out.index(below)] = with_header(header, below)
+                    free = rest
+                else:
+                    free = _keep_table(out, found, by_cell, free, rest, slanted, settings)
     out.sort(key=lambda t: (t.grid.ys[0], t.grid.xs[0]))
     markers = marker_chars([*drawing.curves, *drawing.rects], chars, [t.grid.bbox for t in out])
     return out, chars_to_text_lines(free + markers, page_number, settings)
+
+
+HEADER_GAP_EMS = 3.0
+"""An aligned block at most this many ems above a table, on its columns, is its header."""
+
+
+def just_above(block: PageGrid, table: PageGrid, size: float) -> bool:
+    """Whether an aligned block sits just above a table (within :data:`HEADER_GAP_EMS`),
+    over most of its width."""
+    gap = table.ys[0] - block.ys[-1]
+    width = min(block.xs[-1], table.xs[-1]) - max(block.xs[0], table.xs[0])
+    return -size <= gap <= HEADER_GAP_EMS * size and width >= 0.8 * (table.xs[-1] - table.xs[0])
+
+
+def header_grid(
+    block: PageGrid, table: PageGrid, chars: T_obj_list, settings: ExtractSettings
+) -> PageGrid | None:
+    """The block read on the table's columns, when its text needs no other column: the
+    header of a table whose rules start below it."""
+    box = (table.xs[0], block.ys[0], table.xs[-1], table.ys[0])
+    inside = [
+        c
+        for c in chars
+        if box[1] <= (c["top"] + c["bottom"]) / 2 <= box[3]
+        and box[0] - 1 <= c["x0"]
+        and c["x1"] <= box[2] + 1
+    ]
+    head = open_grid(box, inside, (), table.xs[1:-1], table.page_number, settings)
+    if head is None or head.xs[1:-1] != table.xs[1:-1]:
+        return None
+    return head
+
+
+def with_header(header: PageTable, table: PageTable) -> PageTable:
+    """``table`` with ``header``'s rows on top, on the table's column borders."""
+    xs, n = table.grid.xs, header.grid.n_rows
+    ys = (*header.grid.ys[:-1], *table.grid.ys)
+    cells = [
+        GridCell(
+            c.row,
+            c.col,
+            c.row_span,
+            c.col_span,
+            (xs[c.col], ys[c.row], xs[c.col + c.col_span], ys[c.row + c.row_span]),
+        )
+        for c in header.grid.cells
+    ] + [GridCell(c.row + n, c.col, c.row_span, c.col_span, c.bbox) for c in table.grid.cells]
+    grid = replace(table.grid, ys=ys, cells=tuple(cells))
+    breaks = (header.breaks or ((),) * len(header.texts)) + (table.breaks or ((),) * len(table.texts))
+    return replace(table, grid=grid, texts=header.texts + table.texts, breaks=breaks)
 
 
 def _unturn_line(line: TextLine, frame: Frame) -> TextLine:
