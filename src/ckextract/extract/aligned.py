@@ -73,6 +73,9 @@ pieces or more); a diagram's labels scattered over the page do not."""
 BOXED_SHARE = 0.3
 """A block where this share of pieces sit inside drawn boxes smaller than the block is a
 diagram or a slide's text boxes (a ruled table's boxes took their text before)."""
+MAX_BOXES = 2_000
+"""Boxes among a block's text beyond which it is taken for a diagram without looking
+further (bounds the piece-by-box test on a hostile page: :mod:`.limits`)."""
 CHART_SHAPES_SHARE = 0.5
 """A block with at least this many small drawn shapes per piece of text among it (bars,
 legend swatches, plotted points) is a chart's labels and legend."""
@@ -295,11 +298,21 @@ def aligned(column: Sequence[tuple[Segment, int]], size: float) -> bool:
         [p.x1 for p in pieces],
         [(p.x0 + p.x1) / 2 for p in pieces],
     )
-    for values in (lefts, rights, centres):
-        best = max(sum(1 for v in values if abs(v - anchor) <= tolerance) for anchor in values)
-        if best >= ALIGNED_SHARE * len(pieces):
-            return True
-    return False
+    return any(
+        _densest(values, 2 * tolerance) >= ALIGNED_SHARE * len(pieces) for values in (lefts, rights, centres)
+    )
+
+
+def _densest(values: list[float], width: float) -> int:
+    """The most values within any window of ``width`` (sorted, two pointers: linear after
+    the sort, so a column of thousands of pieces costs no more than its sort)."""
+    ordered = sorted(values)
+    best = start = 0
+    for end, value in enumerate(ordered):
+        while value - ordered[start] > width:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
 
 
 def is_prose_column(pieces: Sequence[tuple[Segment, int]]) -> bool:
@@ -388,8 +401,18 @@ def _boxed(block: Sequence[Line], boxes: Sequence[BBox]) -> bool:
     x0, x1 = _span(block)
     top, bottom = block[0].top, block[-1].bottom
     area = (x1 - x0) * (bottom - top)
-    small = [b for b in boxes if (b[2] - b[0]) * (b[3] - b[1]) < 0.5 * area]
+    small = [
+        b
+        for b in boxes
+        if (b[2] - b[0]) * (b[3] - b[1]) < 0.5 * area
+        and b[0] < x1
+        and b[2] > x0
+        and b[1] < bottom
+        and b[3] > top
+    ]
     pieces = [(p, ln) for ln in block for p in ln.pieces]
+    if len(small) > MAX_BOXES:  # thousands of boxes among the text: a diagram, not a table
+        return True
     inside = sum(
         1
         for p, ln in pieces
