@@ -50,13 +50,14 @@ def camelot_tables(flavor: str) -> Tool:
     return run
 
 
-def tools() -> dict[str, Tool]:
+def tools(camelot_flavors: tuple[str, ...] = ("lattice", "stream")) -> dict[str, Tool]:
+    """ckextract, pdfplumber, and camelot in the flavours asked for (when installed)."""
     out: dict[str, Tool] = {"ckextract": ckextract_tables, "pdfplumber extract_tables": pdfplumber_tables}
     try:
         import camelot  # noqa: F401
 
-        out["camelot lattice"] = camelot_tables("lattice")
-        out["camelot stream"] = camelot_tables("stream")
+        for flavor in camelot_flavors:
+            out[f"camelot {flavor}"] = camelot_tables(flavor)
     except ImportError:
         print("camelot is not installed: pip install -e .[bench] (its rows are left out)\n")
     return out

@@ -16,54 +16,24 @@ one run; and what finding tables by alignment costs on pages that have none.
 from __future__ import annotations
 
 import time
-import warnings
-from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
 
+from bench.bench_icdar import Tool
+from bench.bench_icdar import tools as icdar_tools
 from bench.common import COMMITTED_PDFS, SHARED, table
-from ckextract._typing import Grid
 from ckextract.accuracy import Scores, rows_reproduced, score, tabula_expectations
-from ckextract.discover import discover
-from ckextract.extract import extract_document
 from ckextract.extract.tables import page_tables
 from ckextract.settings import ExtractSettings
 
 SUITE = SHARED / "real_pdfs" / "tabula_suite"
 ENCRYPTED = "encrypted.pdf"
 
-Tool = Callable[[Path], list[Grid]]
-
-
-def ckextract_tables(pdf: Path) -> list[Grid]:
-    (doc,) = discover([pdf])
-    return [t.grid() for t in extract_document(doc).tables]
-
-
-def pdfplumber_tables(pdf: Path) -> list[Grid]:
-    with pdfplumber.open(pdf) as p:
-        return [t for page in p.pages for t in page.extract_tables()]
-
-
-def camelot_stream(pdf: Path) -> list[Grid]:
-    import camelot
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        tables = camelot.read_pdf(str(pdf), pages="all", flavor="stream")
-    return [[[None if v == "" else str(v) for v in row] for row in t.df.values.tolist()] for t in tables]
-
 
 def tools() -> dict[str, Tool]:
-    out: dict[str, Tool] = {"ckextract": ckextract_tables, "pdfplumber extract_tables": pdfplumber_tables}
-    try:
-        import camelot  # noqa: F401
-
-        out["camelot stream"] = camelot_stream
-    except ImportError:
-        print("camelot is not installed: pip install -e .[bench] (its rows are left out)\n")
-    return out
+    """The tools of bench_icdar, camelot in its stream flavour only (the issue's comparison)."""
+    return icdar_tools(camelot_flavors=("stream",))
 
 
 def suite_pdfs() -> list[Path]:

@@ -89,7 +89,7 @@ def final_state(summary: IngestSummary) -> Any:
     from prefect.states import Completed
     from prefect.states import Failed as FailedState
 
-    if summary.documents == 0 and not summary.fetch_failures:
+    if summary.empty:
         return FailedState(message="no PDF found in the sources: nothing to ingest", data=summary)
     if summary.ok:
         return Completed(data=summary)

@@ -318,7 +318,7 @@ def ingest(
         _say(f"Error: fetch {failure}", err=True)
     for file_name, reason in summary.rejected_earlier:
         _say(f"Error: {file_name}: rejected earlier: {reason}", err=True)
-    if summary.documents == 0 and not summary.fetch_failures:
+    if summary.empty:
         given = ", ".join(str(s) for s in options.sources)
         _say(f"Error: no PDF found in {given}: nothing to ingest", err=True)
     sys.exit(0 if summary.ok else 1)

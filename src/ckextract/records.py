@@ -340,11 +340,16 @@ class IngestSummary:
         )
 
     @property
+    def empty(self) -> bool:
+        """Nothing to read: no document in the sources, and no download that failed."""
+        return self.documents == 0 and not self.fetch_failures
+
+    @property
     def ok(self) -> bool:
         """Everything it was given was read: nothing rejected, quarantined or failed to
         fetch, and there was something to read (an empty folder is a failure to say)."""
         failed = self.rejected or self.quarantined or self.fetch_failures or self.rejected_earlier
-        return not failed and self.documents > 0
+        return not failed and not self.empty
 
     def count(self, records: DocumentRecords) -> None:
         """Add a loaded document's counts."""

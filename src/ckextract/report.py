@@ -55,7 +55,7 @@ def summary_lines(s: IngestSummary) -> list[str]:
         + f"{_plural(s.repairs, 'repair')}",
         f"warehouse: {s.db_path}",
     ]
-    if s.documents == 0 and not s.fetch_failures:
+    if s.empty:
         lines.append("warning: no PDF found in the sources given: nothing was ingested")
     lines += [f"warning: {w}" for w in s.warnings]
     lines += [f"fetch failed: {f}" for f in s.fetch_failures]
@@ -131,13 +131,14 @@ READABLE_KEYS = (
     "network_name",
     "name",
     "org_name",
+    "sector",
     "project_name",
     "program_id",
     "check",
     "subject",
 )
-"""What an analyst reads a failing row by, in this order; hashes and positions only when
-a row has none of them."""
+"""What an analyst reads a failing row by, in this order (the text report and the Data
+Docs' run page); hashes and positions only when a row has none of them."""
 ID_KEYS = ("document_id", "network_id", "adoption_id", "position")
 
 

@@ -441,14 +441,19 @@ def is_table(block: Sequence[Line], xs: Sequence[float], size: float, boxes: Seq
     return sum(1 for c in cols if aligned(c, size)) >= max(2, n_cols - 1)
 
 
-def grid_alignment(grid: PageGrid, chars: T_obj_list) -> float:
-    """:func:`alignment` of the text inside a grid against its columns."""
-    x0, top, x1, bottom = grid.bbox
-    inside = [
+def centred_in(chars: T_obj_list, box: BBox) -> T_obj_list:
+    """The glyphs whose centre lies in ``box``."""
+    x0, top, x1, bottom = box
+    return [
         c
         for c in chars
         if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
     ]
+
+
+def grid_alignment(grid: PageGrid, chars: T_obj_list) -> float:
+    """:func:`alignment` of the text inside a grid against its columns."""
+    inside = centred_in(chars, grid.bbox)
     if not inside:
         return 0.0
     return alignment(page_lines(inside, body_size(inside)), grid.xs)
@@ -458,12 +463,7 @@ def read_aligned(
     box: BBox, chars: T_obj_list, page_number: int, settings: ExtractSettings
 ) -> PageGrid | None:
     """The grid of an aligned region, read by :mod:`.columns` as a region with no rules."""
-    inside = [
-        c
-        for c in chars
-        if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2] and box[1] <= (c["top"] + c["bottom"]) / 2 <= box[3]
-    ]
-    grid = open_grid(box, inside, (), (), page_number, settings)
+    grid = open_grid(box, centred_in(chars, box), (), (), page_number, settings)
     return grid if grid is not None and grid.n_rows >= MIN_ROWS else None
 
 

@@ -92,6 +92,12 @@ def page_tables(
     tables: list[PageTable] = []
     lines: list[TextLine] = []
     for direction, frame_chars in frames(chars):
+        if direction == UPRIGHT:  # the page as it is: nothing to turn
+            drawing = Drawing(page.rects, page.lines, page.curves, (x0, top, x1, bottom))
+            found, free_lines = frame_tables(drawing, frame_chars, page_number, settings, clock)
+            tables += found
+            lines += free_lines
+            continue
         frame = Frame(direction, x1 - x0, bottom - top)
         width, height = frame.size
         drawing = Drawing(
@@ -100,13 +106,11 @@ def page_tables(
             turn(page.curves, frame),
             (0.0, 0.0, width, height),
         )
-        if direction == UPRIGHT:
-            drawing = Drawing(page.rects, page.lines, page.curves, (x0, top, x1, bottom))
         found, free_lines = frame_tables(
             drawing, turn(frame_chars, frame, glyphs=True), page_number, settings, clock
         )
-        tables += [replace(t, frame=frame) if direction != UPRIGHT else t for t in found]
-        lines += [_unturn_line(ln, frame) for ln in free_lines] if direction != UPRIGHT else free_lines
+        tables += [replace(t, frame=frame) for t in found]
+        lines += [_unturn_line(ln, frame) for ln in free_lines]
     glyphs = [c["text"] for c in chars if not c["text"].isspace()]
     return PageRead(tables, lines, len(glyphs), sum(1 for t in glyphs if t.startswith("(cid:")), recovered)
 
@@ -149,18 +153,19 @@ def frame_tables(
         for aligned in aligned_regions(free, shapes):
             clock.check("reading a table drawn by white space only")
             found = read_aligned(aligned.bbox, free, page_number, settings)
-            if found is not None:
-                found = _with_evidence(found, free, NOT_RULED)
-                by_cell, rest = _fill(found, free, settings)
-                below = next((t for t in out if just_above(found, t.grid, aligned.size)), None)
-                head = header_grid(found, below.grid, free, settings) if below is not None else None
-                if below is not None and head is not None:
-                    head_cells, rest = _fill(head, free, settings)
-                    header = _page_table(head, reclaim_overflow(head, head_cells), settings)
-                    out[out.index(below)] = with_header(header, below)
-                    free = rest
-                else:
-                    free = _keep_table(out, found, by_cell, free, rest, slanted, settings)
+            if found is None:
+                continue
+            below = next((t for t in out if just_above(found, t.grid, aligned.size)), None)
+            head = header_grid(found, below.grid, free, settings) if below is not None else None
+            if below is not None and head is not None:  # the header of the table below it
+                head_cells, rest = _fill(head, free, settings)
+                header = _page_table(head, reclaim_overflow(head, head_cells), settings)
+                out[out.index(below)] = with_header(header, below)
+                free = rest
+                continue
+            found = _with_evidence(found, free, NOT_RULED)
+            by_cell, rest = _fill(found, free, settings)
+            free = _keep_table(out, found, by_cell, free, rest, slanted, settings)
     out.sort(key=lambda t: (t.grid.ys[0], t.grid.xs[0]))
     markers = marker_chars([*drawing.curves, *drawing.rects], chars, [t.grid.bbox for t in out])
     return out, chars_to_text_lines(free + markers, page_number, settings)

@@ -22,6 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ckextract.report import READABLE_KEYS
+
 VENDOR = Path("static") / "vendor"
 """Where the assets go inside the site."""
 
@@ -142,21 +144,11 @@ class DocumentName:
     series: str
 
 
-READABLE = (
-    "region_name",
-    "network_name",
-    "name",
-    "org_name",
-    "sector",
-    "project_name",
-    "program_id",
-    "subject",
-)
-"""Columns of a failing row an analyst reads first (hashes and positions after them)."""
-
-
 def _row_cells(row: Mapping[str, Any]) -> str:
-    keys = [k for k in READABLE if k in row] + [k for k in row if k not in READABLE and k != "document_id"]
+    """A failing row's cells: what an analyst reads it by first, hashes and positions after."""
+    keys = [k for k in READABLE_KEYS if k in row] + [
+        k for k in row if k not in READABLE_KEYS and k != "document_id"
+    ]
     return "".join(
         f"<td><span class='key'>{html.escape(k)}</span> {html.escape(str(row[k]))}</td>" for k in keys
     )

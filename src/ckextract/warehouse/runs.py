@@ -87,7 +87,7 @@ def finish_run(
     con: duckdb.DuckDBPyConnection, load_id: str, summary: IngestSummary, input_hashes: Sequence[str]
 ) -> None:
     loaded = len(summary.loaded) + len(summary.no_layout)
-    status = "ok" if summary.ok or summary.documents == 0 else "partial"  # empty: nothing went wrong here
+    status = "ok" if summary.ok or summary.empty else "partial"  # empty: nothing went wrong here
     con.execute(
         "UPDATE ingest_runs SET finished_at = ?, status = ?, documents_seen = ?, loaded = ?, skipped = ?, "
         "rejected = ?, quarantined = ?, input_hashes = ?, note = coalesce(?, note) WHERE load_id = ?",
