@@ -99,7 +99,9 @@ def test_glyph_direction_from_its_matrix() -> None:
 
 def test_a_turned_frame_maps_boxes_there_and_back() -> None:
     frame = Frame(UP, 595.0, 842.0)
-    box = (100.0, 200.0, 110.0, 260.0)
+    box = (100.0, 200.0, 110.0, 260.0)  # a glyph of text reading upwards, on a portrait page
+    assert frame.size == (842.0, 595.0)  # the page seen turned: landscape
+    assert frame.box(box) == pytest.approx((582.0, 100.0, 642.0, 110.0))  # lying, left to right
     assert frame.unturn_box(frame.box(box)) == pytest.approx(box)
 
 
