@@ -19,10 +19,27 @@ import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ckextract.errors import CkExtractError
+
 DRAIN_SECONDS = 5.0
 """How long the flow's last events and logs may take to reach the server before it stops."""
 POLL_SECONDS = 0.25
 """How often a stop request is looked for while the server starts (it takes 5–15 s)."""
+START_SECONDS = 180
+"""How long the server may take to answer, at the least (Prefect's own default is 20 s).
+Its first start after an install compiles Prefect's modules and creates its database: on
+a fresh two-core machine that took over 20 s, and `make ingest` on a fresh clone failed.
+A larger PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS is kept."""
+
+
+class ServerStartError(CkExtractError):
+    """Prefect's temporary server did not come up."""
+
+    def __init__(self, seconds: int, detail: str) -> None:
+        super().__init__(
+            f"Prefect's temporary server did not start within {seconds} s ({detail}); "
+            "--engine local runs the same stages without it"
+        )
 
 
 def _detached_subprocess() -> types.SimpleNamespace:
@@ -61,9 +78,15 @@ def _start(server: Any, stop: Callable[[], None] | None) -> None:
     half-started server process is ended and the request's exception raised."""
     failed: list[BaseException] = []
 
+    from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
+
+    seconds = max(START_SECONDS, int(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()))
+
     def start() -> None:
         try:
-            server.start()
+            server.start(timeout=seconds)
+        except RuntimeError as exc:  # Prefect's "Timed out while attempting to connect ..."
+            failed.append(ServerStartError(seconds, str(exc).splitlines()[0][:200]))
         except BaseException as exc:  # reported in the caller's thread
             failed.append(exc)
 

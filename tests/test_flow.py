@@ -5,6 +5,7 @@ That the Prefect engine loads what every other engine loads is tested in test_en
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import duckdb
 import pytest
@@ -69,3 +70,36 @@ def test_deployment_schedules_runs(prefect_harness: None, tmp_path: Path) -> Non
     assert {(r.expected_start_time.hour, r.expected_start_time.minute) for r in runs} == {(6, 0)}  # type: ignore[attr-defined]
     assert all(r.parameters["options"]["sources"] == [str(DECK.parent)] for r in runs)  # type: ignore[attr-defined]
     assert all(r.parameters["options"]["db_path"] == db for r in runs)  # type: ignore[attr-defined]
+
+
+class _SlowServer:
+    """Stands in for Prefect's SubprocessASGIServer: records the start-up timeout it is
+    given, and fails as Prefect does when the server never answers."""
+
+    timeouts: ClassVar[list[int]] = []
+    server_process = None
+
+    def start(self, timeout: int | None = None) -> None:
+        self.timeouts.append(timeout or 0)
+        raise RuntimeError("Timed out while attempting to connect to ephemeral Prefect API server.")
+
+    def stop(self) -> None:
+        pass
+
+
+def test_a_temporary_server_that_never_answers_is_one_named_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first start after an install is slow (bytecode, Prefect's database): it gets at
+    least START_SECONDS, and a server that still does not answer is named, not a defect."""
+    from prefect.server.api import server as server_module
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows.server import START_SECONDS, ServerStartError, temporary_server
+
+    monkeypatch.setattr(server_module, "SubprocessASGIServer", _SlowServer)
+    with (
+        temporary_settings(restore_defaults={PREFECT_API_URL}),  # no server configured here
+        pytest.raises(ServerStartError, match=r"did not start within 180 s .*--engine local"),
+        temporary_server(),
+    ):
+        pass
+    assert _SlowServer.timeouts == [START_SECONDS]
