@@ -17,10 +17,16 @@ from ckextract.cli import main
 from ckextract.discover import discover
 from ckextract.errors import DocumentError
 from ckextract.extract import extract_document
+from ckextract.settings import ExtractSettings
 from tests import pdfbytes
 from tests.conftest import DECK, FIXTURES
 
 COMMITTED = FIXTURES / "bad"
+
+
+PARSER_ONLY = ExtractSettings(ocr=False)
+"""The parser's own errors: pages without text are not read by OCR here (tests/test_ocr.py
+reads them)."""
 
 
 def _corpus(folder: Path) -> dict[str, str]:
@@ -67,7 +73,7 @@ def test_each_broken_file_has_its_own_message(corpus: tuple[Path, dict[str, str]
     for name, message in expected.items():
         (doc,) = discover([folder / name])
         with pytest.raises(DocumentError) as info:
-            extract_document(doc)
+            extract_document(doc, PARSER_ONLY)
         assert str(info.value) == message
 
 
@@ -89,7 +95,8 @@ def test_one_run_records_every_bad_file_and_loads_the_good_one(
     shutil.copytree(folder, run)
     shutil.copy(DECK, run / DECK.name)
     db = tmp_path / "w.duckdb"
-    result = CliRunner().invoke(main, ["ingest", str(run), "--db", str(db), "--engine", "local", "--quiet"])
+    args = ["ingest", str(run), "--db", str(db), "--engine", "local", "--quiet", "--ocr", "off"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
     assert sorted(result.stderr.splitlines()) == sorted(f"Error: {m}" for m in expected.values())
     con = duckdb.connect(str(db), read_only=True)
@@ -131,6 +138,6 @@ def test_fuzzed_pdfs_give_only_named_errors(
     path.write_bytes(mutated)
     (doc,) = discover([path])
     try:
-        extract_document(doc)
+        extract_document(doc, PARSER_ONLY)
     except DocumentError as exc:
         assert str(exc).startswith("x.pdf: ") and "\n" not in str(exc)

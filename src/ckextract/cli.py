@@ -111,17 +111,27 @@ def main() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+ocr_option = click.option(
+    "--ocr",
+    type=click.Choice(["auto", "off"]),
+    default="auto",
+    show_default=True,
+    help="Pages without usable text: read them by OCR when Tesseract is installed (auto), or not (off).",
+)
+
+
 @main.command()
 @click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
-def tables(pdf: Path, fmt: str) -> None:
+@ocr_option
+def tables(pdf: Path, fmt: str, ocr: str) -> None:
     """Print the tables of any PDF (a table spanning pages is listed once)."""
     from ckextract.discover import discover
     from ckextract.extract import extract_document
 
     try:
         (doc,) = discover([pdf])
-        extraction = extract_document(doc)
+        extraction = extract_document(doc, ExtractSettings(ocr=ocr == "auto"))
     except CkExtractError as exc:
         _fail(str(exc))
     for page, _, reason in extraction.skipped_pages:
@@ -254,6 +264,7 @@ def _extract_settings(pairs: tuple[str, ...]) -> ExtractSettings:
     metavar="NAME=VALUE",
     help="Tune the table finder (ckextract.settings.ExtractSettings), e.g. --setting snap_tolerance=2.",
 )
+@ocr_option
 def ingest(
     paths: tuple[Path, ...],
     db_path: Path | None,
@@ -271,6 +282,7 @@ def ingest(
     batch_pages: int,
     spec_dirs: tuple[Path, ...],
     settings: tuple[str, ...],
+    ocr: str,
 ) -> None:
     """Ingest PDFs (files or folders; default raw_pdfs/) into the warehouse.
 
@@ -281,7 +293,7 @@ def ingest(
     options = IngestOptions(
         sources=tuple(paths) or (DEFAULT_SOURCES,),
         db_path=default_db(db_path),
-        extract=_extract_settings(settings),
+        extract=_extract_settings((*settings, "ocr=false") if ocr == "off" else settings),
         validate=not no_validate,
         reprocess=reprocess,
         fetch=not no_fetch,
@@ -296,6 +308,10 @@ def ingest(
     from ckextract.report import progress_bar, summary_lines
 
     show = not (quiet or as_json)
+    if show and sys.stderr.isatty():
+        from ckextract import progress
+
+        progress.enable()
     try:
         with stop_on_signals(quiet=quiet or as_json) as stop:
             summary = _run_ingest(options, engine, verbose, show, stop, progress_bar)

@@ -113,8 +113,18 @@ class MigrationError(CkExtractError):
 class NoTextLayerError(DocumentError):
     code = "no_text"
 
-    def __init__(self, path: Path | str) -> None:
-        super().__init__(path, "no text layer (scanned or image-only pages)")
+    def __init__(self, path: Path | str, detail: str | None = None) -> None:
+        reason = "no text layer (scanned or image-only pages)"
+        super().__init__(path, f"{reason}; {detail}" if detail else reason)
+
+
+class OcrError(DocumentError):
+    """Tesseract failed on a page (not the file's fault as far as we know: named anyway)."""
+
+    code = "ocr_failed"
+
+    def __init__(self, path: Path | str, page: int, detail: str) -> None:
+        super().__init__(path, f"page {page}: OCR failed ({detail})")
 
 
 class TooManyPagesError(DocumentError):

@@ -8,7 +8,9 @@ link records the rule, so a match can always be explained:
   points the old name to the organization's current name;
 - ``legal_form``: the name differs only by a legal-person prefix or suffix
   (``高知県公立大学法人高知工科大学`` → ``高知工科大学``, ``株式会社四国銀行`` ↔ ``四国銀行``);
-- ``abbreviation``: ``徳島大`` ↔ ``徳島大学`` when the full name is known.
+- ``abbreviation``: ``徳島大`` ↔ ``徳島大学`` when the full name is known;
+- ``ocr_confusion``: a spelling read by OCR that differs from a name printed more often
+  only by characters OCR confuses (``東京エ業大学`` → ``東京工業大学``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ckextract import regions
-from ckextract.textrules import normalize_text
+from ckextract.textrules import normalize_text, ocr_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,22 @@ def prefecture_code(name: str) -> str | None:
     return None
 
 
+def ocr_spelling(name: str, printed: Counter[str]) -> str | None:
+    """The organization an OCR'd spelling stands for: another name that differs from it
+    only by characters OCR confuses (``textrules.OCR_CONFUSIONS``: 東京エ業大学 for
+    東京工業大学) and is printed more often than it and than any other such spelling.
+    None when there is no such name, or no single one."""
+    key = ocr_key(name)
+    group = [t for t in printed if t != name and ocr_key(t) == key]
+    if not group:
+        return None
+    ranked = sorted(group, key=lambda t: printed[t], reverse=True)
+    best = ranked[0]
+    if printed[best] <= printed[name] or (len(ranked) > 1 and printed[ranked[1]] == printed[best]):
+        return None
+    return best
+
+
 def org_id(canonical: str) -> str:
     return "org_" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
@@ -139,6 +157,8 @@ def build(
             return normalize_text(renamed[name].new), "rename"
         return name, "exact"
 
+    printed = Counter(normalize_text(n) for _, _, _, n in rows)
+    misread = {name: other for name in names if (other := ocr_spelling(name, printed)) is not None}
     # first pass: canonical names after renames; cores to merge legal-form variants
     first = {name: canonical(name) for name in names}
     by_core: dict[str, list[str]] = defaultdict(list)
@@ -155,6 +175,8 @@ def build(
     for name, (target, _rule) in list(resolved.items()):
         if target.endswith("大") and target + "学" in core_choice.values():
             resolved[name] = (target + "学", "abbreviation")
+    for name, other in misread.items():  # read as the name it stands for, however that resolved
+        resolved[name] = (resolved[other][0], "ocr_confusion")
 
     sectors: dict[str, Counter[str]] = defaultdict(Counter)
     links = []

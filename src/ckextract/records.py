@@ -9,12 +9,20 @@ them as they are (one DataFrame per record type, columns = field names).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from ckextract._typing import BBox, Grid
+
+
+def lowest(values: Iterable[float | None]) -> float | None:
+    """The lowest OCR confidence of some pieces of text (None where none was OCR'd)."""
+    known = [v for v in values if v is not None]
+    return min(known) if known else None
+
 
 Sector = Literal["学", "官", "産"]
 SECTORS: tuple[Sector, ...] = ("学", "官", "産")
@@ -59,6 +67,9 @@ class Cell:
     breaks: tuple[int, ...] = ()
     """Where in ``text`` a line starts that follows a hard break (the line before it left
     room for it: a new item, not a wrap). Empty: one paragraph."""
+    ocr_confidence: float | None = None
+    """The lowest OCR confidence (0-100) of the cell's glyphs; None when they come from a
+    text layer."""
 
     @property
     def paragraphs(self) -> list[str]:
@@ -107,6 +118,8 @@ class TextSpan:
     """Fill colour as ``#rrggbb`` (None when the PDF gives a pattern or nothing)."""
     size: float
     bbox: BBox
+    ocr_confidence: float | None = None
+    """The lowest OCR confidence (0-100) of its glyphs; None from a text layer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +137,24 @@ class TextLine:
     @property
     def size(self) -> float:
         return max((s.size for s in self.spans), default=0.0)
+
+    @property
+    def ocr_confidence(self) -> float | None:
+        return lowest(s.ocr_confidence for s in self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    """A page read by OCR (it had no usable text layer): how long it took and how sure
+    the reading was."""
+
+    page_number: int
+    seconds: float
+    glyphs: int
+    mean_confidence: float | None
+    """Mean of its glyphs' OCR confidences (0-100); None when OCR read no text."""
+    skew_degrees: float
+    """How far the page was turned before it was read (counter-clockwise positive)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +174,8 @@ class Extraction:
     skipped_pages: tuple[tuple[int, str, str], ...] = ()
     """(page, code, reason) of pages over a limit (``ckextract.extract.limits``): nothing
     was read from them; the rest of the document was."""
+    ocr_pages: tuple[OcrPage, ...] = ()
+    """Pages read from their pixels by OCR (see ``ckextract.extract.ocr``)."""
 
     def page_lines(self, page_number: int) -> list[TextLine]:
         return [line for line in self.lines if line.page_number == page_number]
@@ -166,6 +199,8 @@ class Network:
     row_index: int
     layout: str
     overview_raw: str | None = None
+    ocr_confidence: float | None = None
+    """The lowest OCR confidence (0-100) of its name as read; None from a text layer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +214,8 @@ class Membership:
     org_name: str
     org_name_raw: str
     role: str | None
+    ocr_confidence: float | None = None
+    """The lowest OCR confidence (0-100) of the cell it was read from; None from a text layer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +244,8 @@ class Adoption:
     marker_at: str | None = None
     """On a map: where the marker that gave its program is printed (``x,top``; ``heading:…``
     for a group heading's marker)."""
+    ocr_confidence: float | None = None
+    """The lowest OCR confidence (0-100) of its project name as read; None from a text layer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +352,10 @@ class IngestSummary:
     adoptions: int = 0
     list_rows: int = 0
     repairs: int = 0
+    ocr_pages: int = 0
+    """Pages read by OCR (no usable text layer)."""
+    ocr_seconds: float = 0.0
+    """Time those pages took to read."""
     warnings: list[str] = field(default_factory=list)
     fetch_failures: list[str] = field(default_factory=list)
     load_id: str | None = None
@@ -360,6 +403,8 @@ class IngestSummary:
         self.adoptions += len(records.adoptions)
         self.list_rows += len(records.list_rows)
         self.repairs += len(records.repairs)
+        self.ocr_pages += len(records.extraction.ocr_pages)
+        self.ocr_seconds += sum(p.seconds for p in records.extraction.ocr_pages)
         self.warnings += list(records.warnings)
         self.series_loaded.add(records.document.series)
 
@@ -387,6 +432,7 @@ class IngestSummary:
             "adoptions": self.adoptions,
             "list_rows": self.list_rows,
             "repairs": self.repairs,
+            "ocr": {"pages": self.ocr_pages, "seconds": round(self.ocr_seconds, 1)},
             "warnings": self.warnings,
             "fetch_failures": self.fetch_failures,
             "data_quality": {

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ckextract.textrules import normalize_text
+from ckextract.textrules import normalize_text, ocr_key
+
+MIN_REGION_CHARS = 2
+"""The shortest region name (津市 is two; a single glyph is no name)."""
+MAX_REGION_CHARS = 12
+"""Longer than any region name with its prefecture (北海道余市郡余市町 is 9)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +83,36 @@ def lookup(name: str | None) -> Region | None:
 
 def all_regions() -> list[Region]:
     return [r for regions in _tables()[1].values() for r in regions]
+
+
+@cache
+def _by_ocr_key() -> dict[str, list[str]]:
+    keys: dict[str, list[str]] = defaultdict(list)
+    for name in {r.name for r in all_regions()}:
+        keys[ocr_key(name)].append(name)
+    return keys
+
+
+def ocr_repair(name: str) -> str | None:
+    """The known region a name read by OCR stands for, when exactly one fits: the same but
+    for characters OCR confuses (``textrules.OCR_CONFUSIONS``), or the same with one stray
+    glyph before or after it (a ★ read as 文, dust read as ・). None when the name is known
+    as it is, or when none or several fit."""
+    value = normalize_text(name).rstrip("等")
+    if not value or lookup(value) is not None:
+        return None
+    fits = set(_by_ocr_key().get(ocr_key(value), []))
+    for trimmed in (value[1:], value[:-1]):
+        if len(trimmed) >= MIN_REGION_CHARS and lookup(trimmed) is not None:
+            fits.add(trimmed)
+    return fits.pop() if len(fits) == 1 else None
+
+
+def leading_region(text: str) -> tuple[str, str] | None:
+    """(region, rest) when ``text`` starts with a known region's name (the longest that
+    fits): ``愛知県名古屋大学等`` → (``愛知県``, ``名古屋大学等``)."""
+    value = normalize_text(text)
+    for end in range(min(len(value), MAX_REGION_CHARS), MIN_REGION_CHARS - 1, -1):
+        if lookup(value[:end]) is not None:
+            return value[:end], value[end:]
+    return None

@@ -55,6 +55,11 @@ def summary_lines(s: IngestSummary) -> list[str]:
         + f"{_plural(s.repairs, 'repair')}",
         f"warehouse: {s.db_path}",
     ]
+    if s.ocr_pages:
+        each = s.ocr_seconds / s.ocr_pages
+        lines.insert(
+            2, f"{_plural(s.ocr_pages, 'page')} read by OCR in {s.ocr_seconds:.0f} s ({each:.1f} s a page)"
+        )
     if s.empty:
         lines.append("warning: no PDF found in the sources given: nothing was ingested")
     lines += [f"warning: {w}" for w in s.warnings]

@@ -73,6 +73,13 @@ class ExtractSettings:
     about 6 KB) is skipped by name. The most on a real page seen here is 2,116."""
     max_crossings_per_page: int = 250_000
     """A page whose ruling lines cross more often is skipped by name (a 500×500 grid)."""
+    ocr: bool = True
+    """Read a page without usable text (no text layer, or ``(cid:NN)`` only) from its
+    pixels with Tesseract, when Tesseract and its Japanese data are installed
+    (``--ocr auto``); False: such pages are not read (``--ocr off``)."""
+    ocr_dpi: int = 300
+    """Resolution a page is rendered at for OCR: 300 dpi puts 6 pt text at 25 pixels,
+    where Tesseract reads Japanese well; more costs time as its square."""
     page_seconds: float = 300.0
     """A page still being read after this long is skipped by name (checked between steps)."""
     document_seconds: float = 3600.0
@@ -85,6 +92,8 @@ class ExtractSettings:
                 raise ValueError(f"ExtractSettings.{f.name} must be a non-negative number, got {value!r}")
         if self.min_cells < 1:
             raise ValueError("ExtractSettings.min_cells must be at least 1")
+        if not 72 <= self.ocr_dpi <= 1200:
+            raise ValueError("ExtractSettings.ocr_dpi must be between 72 and 1200")
         if not 0 < self.background_area_ratio <= 1:
             raise ValueError("ExtractSettings.background_area_ratio must be in (0, 1]")
 

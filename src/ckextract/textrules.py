@@ -503,3 +503,28 @@ RULES: tuple[tuple[str, Callable[..., object]], ...] = (
     ("bullet_strip", strip_bullet),
     ("fiscal_year", fiscal_year),
 )
+
+
+OCR_CONFUSIONS: tuple[frozenset[str], ...] = (
+    frozenset("ー一―‐-"),
+    frozenset("口ロ□"),
+    frozenset("力カ"),
+    frozenset("工エ"),
+    frozenset("二ニ"),
+    frozenset("八ハ"),
+    frozenset("夕タ"),
+    frozenset("卜ト"),
+    frozenset("へヘ"),
+)
+"""Characters OCR takes for one another: the same strokes in a kanji, a katakana and a
+dash (長音 ー vs 一 "one"; 口 "mouth" vs ロ; 力 "power" vs カ; 工 vs エ). A name read by
+OCR that matches a known name once these are taken as equal is that name (see
+:func:`ocr_key`); one that matches two is left as read."""
+
+_OCR_CLASS = {ch: min(group) for group in OCR_CONFUSIONS for ch in group}
+
+
+def ocr_key(text: str) -> str:
+    """``text`` with every OCR-confusable character replaced by its class's first one, so
+    that ``東京工業大学`` and OCR's ``東京エ業大学`` have the same key."""
+    return "".join(_OCR_CLASS.get(ch, ch) for ch in normalize_text(text))

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ckextract import interrupts
+from ckextract import interrupts, progress
 from ckextract.errors import (
     CidOnlyError,
     DamagedPdfError,
@@ -26,14 +26,24 @@ from ckextract.errors import (
     ExtractorError,
     InterruptedRun,
     NoTextLayerError,
+    OcrError,
     OutOfMemoryError,
     PagesOverLimitError,
     TooManyPagesError,
 )
+from ckextract.extract import ocr
 from ckextract.extract.limits import Deadline, PageLimitError, check_page_content
 from ckextract.extract.pdf import classify, open_pdf
-from ckextract.extract.tables import PageRead, PageTable, page_tables, stitch, to_table
-from ckextract.records import Extraction, SourceDocument, TextLine
+from ckextract.extract.tables import (
+    Drawing,
+    PageRead,
+    PageTable,
+    page_tables,
+    scanned_tables,
+    stitch,
+    to_table,
+)
+from ckextract.records import Extraction, OcrPage, SourceDocument, TextLine
 from ckextract.settings import ExtractSettings
 
 
@@ -51,6 +61,10 @@ class PagesRead:
     recovered_glyphs: int = 0
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
     """(page, code, reason) of pages over a limit: read nothing from, the rest went on."""
+    ocr: list[OcrPage] = field(default_factory=list)
+    """Pages read by OCR."""
+    ocr_missing: str | None = None
+    """Why pages without text were not read by OCR (Tesseract missing), if any was not."""
 
 
 def read_pages(
@@ -79,6 +93,13 @@ def read_pages(
                     out.parts_by_page.append([])
                     page.close()
                     continue
+                if read.glyphs == read.cid_glyphs and settings.ocr and has_content(page):
+                    if (missing := ocr.missing()) is not None:
+                        out.ocr_missing = missing
+                    else:  # no usable text: read the page from its pixels
+                        read, scanned = _read_scanned(doc, page, number, settings)
+                        out.ocr.append(scanned)
+                        progress.page_read(doc.path.name, number, page_count, scanned.seconds)
                 out.glyphs += read.glyphs
                 out.cid_glyphs += read.cid_glyphs
                 out.recovered_glyphs += read.recovered
@@ -95,6 +116,29 @@ def read_pages(
 
 
 _OOM = (OutOfMemoryError.code, OutOfMemoryError.reason)
+
+
+def has_content(page: Any) -> bool:
+    """Whether a page shows anything (an image, a shape, a glyph): a blank page is not OCR'd."""
+    objects = page.objects
+    return any(objects.get(kind) for kind in ("image", "char", "rect", "line", "curve"))
+
+
+def _read_scanned(
+    doc: SourceDocument, page: Any, number: int, settings: ExtractSettings
+) -> tuple[PageRead, OcrPage]:
+    """A page without usable text, read by OCR from its pixels (:mod:`.ocr`)."""
+    try:
+        scanned = ocr.read_scanned_page(doc.path, number, float(page.initial_doctop), settings.ocr_dpi)
+    except Exception as exc:  # Tesseract or the image library failed: name the page
+        raise OcrError(doc.path, number, f"{type(exc).__name__}: {str(exc).strip()[:120]}") from exc
+    x0, top, x1, bottom = (float(v) for v in page.bbox)
+    drawing = Drawing([], scanned.lines, scanned.marks, (x0, top, x1, bottom))
+    read = scanned_tables(scanned.chars, drawing, number, settings, Deadline(settings.page_seconds))
+    stats = OcrPage(
+        number, round(scanned.seconds, 2), read.glyphs, scanned.mean_confidence, scanned.skew_degrees
+    )
+    return read, stats
 
 
 def _read_page(doc: SourceDocument, page: Any, number: int, settings: ExtractSettings) -> PageRead:
@@ -128,7 +172,7 @@ def assemble(
     if skipped and len(skipped) == page_count:
         raise PagesOverLimitError(doc.path, *skipped[0])
     if len(no_text) + len(skipped) == page_count:
-        raise NoTextLayerError(doc.path)
+        raise NoTextLayerError(doc.path, _why_no_text(chunks, settings))
     if glyphs and sum(c.cid_glyphs for c in chunks) == glyphs:
         raise CidOnlyError(doc.path)
     lines = tuple(line for c in chunks for line in c.lines)
@@ -142,7 +186,18 @@ def assemble(
         unmapped_glyphs=sum(c.cid_glyphs for c in chunks),
         recovered_glyphs=sum(c.recovered_glyphs for c in chunks),
         skipped_pages=skipped,
+        ocr_pages=tuple(p for c in chunks for p in c.ocr),
     )
+
+
+def _why_no_text(chunks: Sequence[PagesRead], settings: ExtractSettings) -> str | None:
+    """What to add to "no text layer": OCR read nothing, or how to get OCR."""
+    if any(c.ocr for c in chunks):
+        return "OCR read no text either"
+    missing = next((c.ocr_missing for c in chunks if c.ocr_missing), None)
+    if missing is not None:
+        return f"{missing}: {ocr.INSTALL_HINT}"
+    return None
 
 
 def page_chunks(page_count: int, chunk: int) -> list[range]:

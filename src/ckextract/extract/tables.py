@@ -24,7 +24,13 @@ from ckextract.extract.orientation import UPRIGHT, Frame, frames, turn
 from ckextract.extract.overflow import reclaim_overflow
 from ckextract.extract.rows import split_stacked_rows
 from ckextract.extract.rules import open_regions
-from ckextract.extract.text import assign_chars, chars_to_cell_text, chars_to_text_lines, clean_chars
+from ckextract.extract.text import (
+    assign_chars,
+    chars_to_cell_text,
+    chars_to_text_lines,
+    clean_chars,
+    ocr_confidence,
+)
 from ckextract.extract.typed import typed_rules
 from ckextract.records import Cell, Table, TextLine
 from ckextract.settings import ExtractSettings
@@ -42,6 +48,9 @@ class PageTable:
     frame: Frame | None = None
     """The turned frame the table was read in (its grid is in that frame's coordinates);
     None for upright text."""
+    confidences: tuple[float | None, ...] = ()
+    """The lowest OCR confidence of ``texts[i]``'s glyphs (None: not OCR'd; empty: no
+    cell was)."""
 
     @property
     def page_number(self) -> int:
@@ -113,6 +122,16 @@ def page_tables(
         lines += [_unturn_line(ln, frame) for ln in free_lines]
     glyphs = [c["text"] for c in chars if not c["text"].isspace()]
     return PageRead(tables, lines, len(glyphs), sum(1 for t in glyphs if t.startswith("(cid:")), recovered)
+
+
+def scanned_tables(
+    chars: T_obj_list, drawing: Drawing, page_number: int, settings: ExtractSettings, clock: Deadline
+) -> PageRead:
+    """The tables of a page read by OCR (:mod:`.ocr`): its glyphs and the ruling lines
+    and marks found in its image, read upright like any page."""
+    found, free_lines = frame_tables(drawing, chars, page_number, settings, clock)
+    glyphs = sum(1 for c in chars if not c["text"].isspace())
+    return PageRead(found, free_lines, glyphs, 0, 0)
 
 
 def frame_tables(
@@ -218,7 +237,12 @@ def with_header(header: PageTable, table: PageTable) -> PageTable:
     ] + [GridCell(c.row + n, c.col, c.row_span, c.col_span, c.bbox) for c in table.grid.cells]
     grid = replace(table.grid, ys=ys, cells=tuple(cells))
     breaks = (header.breaks or ((),) * len(header.texts)) + (table.breaks or ((),) * len(table.texts))
-    return replace(table, grid=grid, texts=header.texts + table.texts, breaks=breaks)
+    sure: tuple[float | None, ...] = ()
+    if header.confidences or table.confidences:
+        sure = (header.confidences or (None,) * len(header.texts)) + (
+            table.confidences or (None,) * len(table.texts)
+        )
+    return replace(table, grid=grid, texts=header.texts + table.texts, breaks=breaks, confidences=sure)
 
 
 def _unturn_line(line: TextLine, frame: Frame) -> TextLine:
@@ -295,7 +319,13 @@ def _page_table(grid: PageGrid, by_cell: dict[int, T_obj_list], settings: Extrac
         chars_to_cell_text(by_cell.get(i, []), settings, cell.bbox[0], cell.bbox[2])
         for i, cell in enumerate(grid.cells)
     ]
-    return PageTable(grid, tuple(t for t, _ in cells), tuple(b for _, b in cells))
+    confidences = tuple(ocr_confidence(by_cell.get(i, [])) for i in range(len(grid.cells)))
+    return PageTable(
+        grid,
+        tuple(t for t, _ in cells),
+        tuple(b for _, b in cells),
+        confidences=confidences if any(c is not None for c in confidences) else (),
+    )
 
 
 def continues(
@@ -370,7 +400,8 @@ def to_table(table_id: int, parts: list[PageTable]) -> Table:
     for k, part in enumerate(parts):
         skip = repeated_header_rows(parts[0], part) if k else 0
         breaks = part.breaks or ((),) * len(part.texts)
-        for gc, text, brk in zip(part.grid.cells, part.texts, breaks, strict=True):
+        sure = part.confidences or (None,) * len(part.texts)
+        for gc, text, brk, conf in zip(part.grid.cells, part.texts, breaks, sure, strict=True):
             if gc.row < skip:
                 continue
             cells.append(
@@ -383,6 +414,7 @@ def to_table(table_id: int, parts: list[PageTable]) -> Table:
                     row_span=gc.row_span,
                     col_span=gc.col_span,
                     breaks=brk,
+                    ocr_confidence=conf,
                 )
             )
         offset += part.grid.n_rows - skip

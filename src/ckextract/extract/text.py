@@ -15,7 +15,7 @@ from typing import Any
 
 from ckextract._typing import T_obj, T_obj_list
 from ckextract.extract.grid import PageGrid
-from ckextract.records import TextLine, TextSpan
+from ckextract.records import TextLine, TextSpan, lowest
 from ckextract.settings import ExtractSettings
 from ckextract.textrules import join_wrapped_lines
 
@@ -405,7 +405,13 @@ def _span(run: list[tuple[str, T_obj]], colour: str | None) -> TextSpan:
             max(c["x1"] for c in glyphs),
             max(c["bottom"] for c in glyphs),
         ),
+        ocr_confidence=ocr_confidence(glyphs),
     )
+
+
+def ocr_confidence(glyphs: T_obj_list) -> float | None:
+    """The lowest OCR confidence of ``glyphs`` (None when none was read by OCR)."""
+    return lowest(c.get("ocr_confidence") for c in glyphs if not c["text"].isspace())
 
 
 def chars_to_text(chars: T_obj_list, settings: ExtractSettings) -> str:

@@ -118,6 +118,7 @@ class AdoptionTableLayout:
                     layout=self.name,
                     table_id=table.table_id,
                     row_index=row,
+                    ocr_confidence=cell.ocr_confidence if cell else None,
                 )
             )
         return out

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ckextract import regions, textrules
 from ckextract.layouts import LayoutOutput, stable_id
 from ckextract.programs import match_program
-from ckextract.records import Adoption, Extraction, SourceCount, TextLine
+from ckextract.records import Adoption, Extraction, Repair, SourceCount, TextLine, lowest
 
 COLOUR_TOLERANCE = 24.0
 """Largest RGB distance (0-255 per channel) between a marker and its legend colour:
@@ -219,6 +219,12 @@ class _Project:
     marker: Token | None
     lines: list[str]
     page_number: int
+    ocr_confidence: float | None = None
+    """The lowest OCR confidence of its lines (None from a text layer)."""
+
+    def add(self, text: str, line: TextLine) -> None:
+        self.lines.append(text)
+        self.ocr_confidence = lowest((self.ocr_confidence, line.ocr_confidence))
 
 
 @dataclass(slots=True)
@@ -230,14 +236,44 @@ class _Entry:
     """Its projects carry their own markers: then a marker, and only a marker, starts one."""
 
 
-def _entry_label(text: str) -> tuple[str, str | None] | None:
-    """(region, lead) when a line is an entry's label: ``region×lead``, or a region alone."""
+def _entry_label(text: str, line: TextLine | None = None) -> tuple[str, str | None] | None:
+    """(region, lead) when a line is an entry's label: ``region×lead``, or a region alone.
+    On a line read by OCR a region name that OCR garbled is read as the region it stands
+    for when exactly one fits (``regions.ocr_repair``: ``文広島県`` → ``広島県``)."""
     region, lead = textrules.split_region_lead(textrules.normalize_text(text))
+    if line is not None and line.ocr_confidence is not None:
+        region, lead = _ocr_label(region, lead)
     if regions.lookup(region) is None:
         return None
     if lead is None and "×" in text:
         return None
     return region, lead
+
+
+LEAD_ENDINGS = ("等", "大学", "機構")
+"""How a map entry's lead institution ends (``京都大学等``): what tells an entry whose ×
+OCR lost from a project's line."""
+
+
+def _ocr_label(region: str, lead: str | None) -> tuple[str, str | None]:
+    """An entry label read by OCR, mended: a garbled region name read as the region it
+    stands for (``regions.ocr_repair``: ``文広島県`` → ``広島県``); a × lost or read as
+    a letter (``愛知県名古屋大学等``, ``京都府ベ京都大学等``) found again when the line starts
+    with a region and ends like a lead institution (:data:`LEAD_ENDINGS`)."""
+    if regions.lookup(region) is None:
+        region = regions.ocr_repair(region) or region
+    if lead is None and regions.lookup(region) is None and region.endswith(LEAD_ENDINGS):
+        split = regions.leading_region(region) or regions.leading_region(region[1:])  # a marker read as text
+        if split is not None and len(split[1]) >= MIN_LEAD_CHARS:
+            rest = split[1]
+            if not textrules.is_japanese(rest[0]) or unicodedata.name(rest[0], "").startswith("KATAKANA"):
+                rest = rest[1:]  # the × read as a letter or a kana
+            return split[0], rest
+    return region, lead
+
+
+MIN_LEAD_CHARS = 3
+"""A lead institution's name is at least this long (東大等)."""
 
 
 LATIN_WIDTH = 0.6
@@ -272,7 +308,7 @@ def _segments(block: Sequence[TextLine]) -> list[list[TextLine]]:
     """A box's lines after each entry label, up to the next (an entry's project lines)."""
     out: list[list[TextLine]] = [[]]
     for line in block:
-        if _entry_label(_rest(tokens(line))) is not None:
+        if _entry_label(_rest(tokens(line)), line) is not None:
             out.append([])
         else:
             out[-1].append(line)
@@ -348,7 +384,7 @@ def is_legend_block(block: Sequence[TextLine]) -> bool:
         return False
     for ln in block:
         rest = _rest(tokens(ln))
-        if not is_legend_line(ln) and (_entry_label(rest) or textrules.strip_bullet(rest)[1]):
+        if not is_legend_line(ln) and (_entry_label(rest, ln) or textrules.strip_bullet(rest)[1]):
             return False
     return True
 
@@ -365,7 +401,7 @@ class MapLegendLayout:
     def matches(self, lines: Sequence[TextLine]) -> bool:
         if not read_legend(lines):
             return False
-        return any("×" in ln.text and _entry_label(_rest(tokens(ln))) for ln in lines)
+        return any("×" in ln.text and _entry_label(_rest(tokens(ln)), ln) for ln in lines)
 
     def parse(self, extraction: Extraction, page_number: int, lines: Sequence[TextLine]) -> LayoutOutput:
         out = LayoutOutput()
@@ -400,10 +436,21 @@ class MapLegendLayout:
                 if not rest or is_legend_line(line):
                     previous = None
                     continue
-                label = _entry_label(rest)
+                label = _entry_label(rest, line)
                 if label is not None and ("×" in rest or _bullet(rest, bullets) is None):
                     entry = _Entry(*label)
                     entries.append(entry)
+                    printed_region = textrules.split_region_lead(textrules.normalize_text(rest))[0]
+                    if printed_region != label[0]:  # an OCR'd name read as the region it stands for
+                        out.repairs.append(
+                            Repair(
+                                extraction.document.document_id,
+                                f"map:p{page_number}:{label[0]}",
+                                "ocr_region",
+                                printed_region,
+                                label[0],
+                            )
+                        )
                     if markers and program_of(markers[-1], legend) is None:
                         out.warnings.append(
                             f"{fname}: p{page_number}: {label[0]}: marker colour {markers[-1].colour} is not in the legend"
@@ -427,9 +474,9 @@ class MapLegendLayout:
                         and _starts_item(previous, line, rest, right, edges[id(line)], pitch)
                     )
                 ):
-                    entry.projects.append(_Project(current, [body], page_number))
+                    entry.projects.append(_Project(current, [body], page_number, line.ocr_confidence))
                 elif previous is not None:
-                    entry.projects[-1].lines.append(rest)
+                    entry.projects[-1].add(rest, line)
                 else:
                     continue  # free text in another box (a note under a column): no project's
                 previous = line
@@ -484,6 +531,7 @@ class MapLegendLayout:
                         layout=self.name,
                         marker_colour=marker.colour if marker else None,
                         marker_at=marker.at if marker else None,
+                        ocr_confidence=project.ocr_confidence,
                     )
                 )
 

@@ -173,21 +173,30 @@ class NetworkTableLayout:
                 row_index=row,
                 layout=self.name,
                 overview_raw=None if textrules.is_empty_marker(overview_raw) else overview_raw,
+                ocr_confidence=name_cell.ocr_confidence,
             )
         )
         members_raw = texts.get("members")
         if not textrules.is_empty_marker(members_raw):
-            self._members(members_raw or "", nid, doc_id, f"{fname}: {region_name}/{group.program_id}", out)
+            members_cell = cells.get("members")
+            sure = members_cell.ocr_confidence if members_cell else None
+            where = f"{fname}: {region_name}/{group.program_id}"
+            self._members(members_raw or "", nid, doc_id, where, out, sure)
 
-    def _members(self, text: str, nid: str, doc_id: str, where: str, out: LayoutOutput) -> None:
+    def _members(
+        self, text: str, nid: str, doc_id: str, where: str, out: LayoutOutput, sure: float | None = None
+    ) -> None:
         repairs_before = len(out.repairs)
-        placeholders = self._split_members(text, nid, doc_id, where, out)
+        placeholders = self._split_members(text, nid, doc_id, where, out, sure)
         repaired = len(out.repairs) - repairs_before
         expected = textrules.count_printed_items(text) - repaired - placeholders
         out.source_counts.append(SourceCount(doc_id, "members_per_cell", nid, expected))
 
-    def _split_members(self, text: str, nid: str, doc_id: str, where: str, out: LayoutOutput) -> int:
-        """Members of a 構成員 cell; returns how many printed items named no organization."""
+    def _split_members(
+        self, text: str, nid: str, doc_id: str, where: str, out: LayoutOutput, sure: float | None = None
+    ) -> int:
+        """Members of a 構成員 cell (``sure``: its OCR confidence); returns how many printed
+        items named no organization."""
         placeholders = 0
         lead, chunks = textrules.split_sectors(text)
         if lead:
@@ -217,5 +226,5 @@ class NetworkTableLayout:
                     continue
                 seen.add(org)
                 position += 1
-                out.memberships.append(Membership(nid, doc_id, position, sector, org, item, role))
+                out.memberships.append(Membership(nid, doc_id, position, sector, org, item, role, sure))
         return placeholders

@@ -21,6 +21,7 @@ from ckextract.records import Adoption, DocumentRecords, ListRow, Membership, Ne
 from ckextract.warehouse.db import insert_frame
 
 DOCUMENT_TABLES = (
+    "ocr_pages",
     "skipped_pages",
     "list_rows",
     "repairs",
@@ -99,10 +100,25 @@ def frames(records: DocumentRecords, load_id: str | None = None) -> dict[str, pd
                 "top": c.bbox[1],
                 "x1": c.bbox[2],
                 "bottom": c.bbox[3],
+                "ocr_confidence": c.ocr_confidence,
             }
             for t in ex.tables
             for c in t.cells
         ]
+    )
+    ocr_pages = pd.DataFrame(
+        [
+            {
+                "document_id": doc.document_id,
+                "page_number": p.page_number,
+                "seconds": p.seconds,
+                "glyphs": p.glyphs,
+                "mean_confidence": p.mean_confidence,
+                "skew_degrees": p.skew_degrees,
+            }
+            for p in ex.ocr_pages
+        ],
+        columns=["document_id", "page_number", "seconds", "glyphs", "mean_confidence", "skew_degrees"],
     )
     skipped = pd.DataFrame(
         [
@@ -114,6 +130,7 @@ def frames(records: DocumentRecords, load_id: str | None = None) -> dict[str, pd
     out = {
         "documents": documents,
         "skipped_pages": skipped,
+        "ocr_pages": ocr_pages,
         "extracted_tables": tables,
         "raw_cells": cells,
         "networks": records_frame(records.networks, Network),

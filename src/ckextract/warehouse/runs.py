@@ -90,7 +90,8 @@ def finish_run(
     status = "ok" if summary.ok or summary.empty else "partial"  # empty: nothing went wrong here
     con.execute(
         "UPDATE ingest_runs SET finished_at = ?, status = ?, documents_seen = ?, loaded = ?, skipped = ?, "
-        "rejected = ?, quarantined = ?, input_hashes = ?, note = coalesce(?, note) WHERE load_id = ?",
+        "rejected = ?, quarantined = ?, input_hashes = ?, note = coalesce(?, note), ocr_pages = ?, "
+        "ocr_seconds = ? WHERE load_id = ?",
         [
             utc_now(),
             status,
@@ -101,6 +102,8 @@ def finish_run(
             len(summary.quarantined),
             list(input_hashes),
             "; ".join(summary.notes) or None,
+            summary.ocr_pages,
+            round(summary.ocr_seconds, 2),
             load_id,
         ],
     )

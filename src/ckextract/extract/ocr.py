@@ -1,0 +1,459 @@
+"""Scanned pages read by Tesseract (Debian's ``tesseract-ocr`` with its ``jpn`` data,
+called through pytesseract): the same glyphs-with-boxes a text layer gives, each with
+its OCR confidence.
+
+The chain: render (:mod:`.scan`) → straighten → ruling lines and coloured marks from
+the image → the lines painted out → Tesseract's hOCR with a box per character → glyph
+dicts shaped like pdfplumber's chars. The table finder, the layouts, the gate and the
+warehouse then treat the page as any other; every glyph carries ``ocr_confidence``
+(0-100) and its font name is :data:`OCR_FONT`, so what was read by OCR stays visible.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import shutil
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import numpy as np
+
+from ckextract._typing import T_obj_list
+from ckextract.extract import scan
+from ckextract.extract.markers import MARKER_MAX, MARKER_MIN
+
+BOX_SEGMENTATION = 6
+"""Tesseract's "one uniform block of text" mode, for cells set one under another
+(:func:`recognize_boxes`). On the seed deck's scanned network table it reads 82 of the
+86 members within one character; "single column" (4) loses headings, "sparse" (11) 77."""
+MAX_SHEET_PX = 16_000
+"""Height of one sheet of boxes given to Tesseract (it refuses images over 32,767 px; a
+taller cell is cut to fit)."""
+BOX_SCALE = 2
+"""Cells are read at twice the page's resolution: Tesseract reads small Japanese (6-7 pt,
+25 px at 300 dpi) better at about 50 px."""
+LANGUAGES = "jpn"
+"""Tesseract's Japanese model (horizontal text; it reads the Latin letters and digits
+set among Japanese too)."""
+PAGE_SEGMENTATION = 3
+"""Tesseract's automatic page layout (its default). On the seed deck's scanned network
+table it reads 64 of the members exactly against 58 in "sparse text" mode (11) and 60
+as one block (6); cells are found from the ruling lines, not from Tesseract's blocks."""
+INSTALL_HINT = (
+    "install Tesseract with its Japanese data to read scans "
+    "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert)"
+)
+OCR_FONT = "ckextract-ocr"
+"""Font name of a glyph read by OCR (its provenance stays visible, like drawn markers)."""
+JOIN_GAP_EMS = 0.8
+"""Tesseract boxes each character's ink tightly, so Japanese text set solid shows gaps
+(around 、。「 and narrow kana) that a text layer does not; a gap under this × the
+line's height between two characters, one of them not Latin, is closed: no space is
+made inside Japanese words. Between two Latin words the gap stays (it is a space)."""
+INK_TO_EM = 1.15
+"""A Japanese glyph's ink is about 0.87 of its em: the median ink height of a line's
+glyphs × this is its font size."""
+TALL_LINE = 1.8
+"""A line of text this many font sizes tall is not one line (see :func:`_vertical`)."""
+TIMES_MISREAD = frozenset("Xx✕╳>＞ＸｘXＸ")
+"""What Tesseract reads a × as (a map's ``京都府×京都大学等``): standing alone between two
+Japanese characters, none of these is a letter of a name, so it is read as ×."""
+LATIN_SPACE_EMS = 0.2
+"""Between two Latin letters, a gap of the ink wider than this × the line's height is a
+word space (letters of a word stand 0.05-0.1 em apart; Tesseract's Japanese model often
+runs Latin words together)."""
+GREY_SPREAD = 0.12
+"""Scanned black text is grey and a little tinted by the scanner (channels within 0.05
+of each other); a printed colour (the deck's red, green, blue) differs by 0.4 or more."""
+SAME_COLOUR = 0.15
+"""Neighbouring glyphs whose scanned colours differ by less than this (0-1, per channel)
+were printed in one colour: the scan varies a few percent from glyph to glyph."""
+DUST_MARKS = frozenset("-‐_.,・･'`\"|:;、。ー一~")
+"""What Tesseract reads a speck of dust as."""
+STRAY_GAP_EMS = 0.6
+"""A dust mark at a line's end stands this far (× the line's height) from the text; a
+bullet or a full stop stands against it."""
+MIN_CONFIDENCE = 0.0
+"""Characters Tesseract gives a confidence at or below this are not text (it marks
+noise it could not read with 0)."""
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+class OcrUnavailable(Exception):
+    """Tesseract or its Japanese data is not installed."""
+
+
+@functools.cache
+def missing() -> str | None:
+    """Why OCR cannot run here, or None when it can."""
+    if shutil.which("tesseract") is None:
+        return "Tesseract is not installed"
+    try:
+        import pytesseract
+
+        languages = set(pytesseract.get_languages(config=""))
+    except Exception as exc:  # a broken install: say so, do not crash
+        return f"Tesseract does not run ({type(exc).__name__})"
+    if "jpn" not in languages:
+        return "Tesseract has no Japanese data (jpn)"
+    return None
+
+
+def available() -> bool:
+    return missing() is None
+
+
+@dataclass(frozen=True, slots=True)
+class OcrChar:
+    text: str
+    box: tuple[int, int, int, int]
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    chars: tuple[OcrChar, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    box: tuple[int, int, int, int]
+    words: tuple[OcrWord, ...]
+
+
+def _title(element: ElementTree.Element) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for part in (element.get("title") or "").split(";"):
+        bits = part.split()
+        if bits:
+            out[bits[0]] = bits[1:]
+    return out
+
+
+def _box(values: list[str]) -> tuple[int, int, int, int]:
+    x0, top, x1, bottom = (int(v) for v in values[:4])
+    return x0, top, x1, bottom
+
+
+def parse_hocr(hocr: bytes) -> list[OcrLine]:
+    """Lines → words → characters (with boxes and confidences) of Tesseract's hOCR
+    written with ``hocr_char_boxes``."""
+    root = ElementTree.fromstring(hocr)
+    lines: list[OcrLine] = []
+    for span in root.iter(f"{_XHTML}span"):
+        kind = span.get("class") or ""
+        if kind not in ("ocr_line", "ocr_textfloat", "ocr_header", "ocr_caption"):
+            continue
+        words: list[OcrWord] = []
+        for word in span.iter(f"{_XHTML}span"):
+            if word.get("class") != "ocrx_word":
+                continue
+            chars = []
+            for info in word.iter(f"{_XHTML}span"):
+                if info.get("class") != "ocrx_cinfo" or not (info.text or "").strip():
+                    continue
+                title = _title(info)
+                confidence = float(title.get("x_conf", ["0"])[0])
+                chars.append(OcrChar(info.text or "", _box(title["x_bboxes"]), confidence))
+            if chars:
+                words.append(OcrWord(tuple(chars)))
+        if words:
+            lines.append(OcrLine(_box(_title(span)["bbox"]), tuple(words)))
+    return lines
+
+
+def recognize(image: scan.Image, dpi: int) -> list[OcrLine]:
+    """Tesseract on one page image."""
+    import pytesseract
+
+    config = f"--psm {PAGE_SEGMENTATION} --dpi {dpi} -c hocr_char_boxes=1"
+    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGES, extension="hocr", config=config)
+    return parse_hocr(hocr)
+
+
+def recognize_boxes(image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int) -> list[OcrLine]:
+    """Tesseract on some boxes of a page image (pixels), in one call: the boxes are set
+    one under another on a white sheet (:func:`scan.mosaic`), read as blocks of text, and
+    what is read is put back where each box is on the page. A box printed light on dark
+    is turned dark on light first."""
+    out: list[OcrLine] = []
+    for group in sheets(boxes, MAX_SHEET_PX // BOX_SCALE):
+        out += _recognize_sheet(image, group, dpi)
+    return out
+
+
+def sheets(boxes: list[tuple[int, int, int, int]], height: int) -> list[list[tuple[int, int, int, int]]]:
+    """``boxes`` in groups whose mosaic stays under ``height`` pixels (Tesseract refuses
+    an image over 32,767 pixels either way)."""
+    out: list[list[tuple[int, int, int, int]]] = []
+    used = height
+    for box in boxes:
+        need = min(box[3] - box[1], height - 2 * scan.MOSAIC_GAP_PX) + scan.MOSAIC_GAP_PX
+        if used + need > height - scan.MOSAIC_GAP_PX:
+            out.append([])
+            used = 0
+        out[-1].append((box[0], box[1], box[2], box[1] + need - scan.MOSAIC_GAP_PX))
+        used += need
+    return out
+
+
+def _recognize_sheet(image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int) -> list[OcrLine]:
+    import cv2
+    import pytesseract
+
+    sheet, placed = scan.mosaic(image, boxes)
+    if BOX_SCALE != 1:
+        sheet = np.asarray(
+            cv2.resize(sheet, None, fx=BOX_SCALE, fy=BOX_SCALE, interpolation=cv2.INTER_CUBIC), dtype=np.uint8
+        )
+    config = f"--psm {BOX_SEGMENTATION} --dpi {dpi * BOX_SCALE} -c hocr_char_boxes=1"
+    hocr = pytesseract.image_to_pdf_or_hocr(sheet, lang=LANGUAGES, extension="hocr", config=config)
+    out: list[OcrLine] = []
+    for line in parse_hocr(hocr):
+        home = scan.placed_at(placed, _scaled(line.box, 1 / BOX_SCALE))
+        if home is not None:
+            out.append(_moved_line(line, home))
+    return out
+
+
+def _moved_line(line: OcrLine, shift: tuple[int, int]) -> OcrLine:
+    """A line read on a sheet, put back on the page (sheet pixels / scale + shift)."""
+    dx, dy = shift
+
+    def moved(b: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        x0, top, x1, bottom = _scaled(b, 1 / BOX_SCALE)
+        return (x0 + dx, top + dy, x1 + dx, bottom + dy)
+
+    words = tuple(
+        OcrWord(tuple(OcrChar(c.text, moved(c.box), c.confidence) for c in w.chars)) for w in line.words
+    )
+    return OcrLine(moved(line.box), words)
+
+
+def _scaled(box: tuple[int, int, int, int], by: float) -> tuple[int, int, int, int]:
+    return (round(box[0] * by), round(box[1] * by), round(box[2] * by), round(box[3] * by))
+
+
+def printed_colour(ink: tuple[float, float, float]) -> tuple[float, ...]:
+    """The colour a glyph was printed in, from its scanned ink: grey ink (no hue: channels
+    within :data:`GREY_SPREAD`) was black; a colour stays as scanned."""
+    if max(ink) - min(ink) <= GREY_SPREAD:
+        return (0.0,)
+    return ink
+
+
+def _stray(glyphs: T_obj_list, k: int) -> bool:
+    """Whether glyph ``k`` of a line is dust read as punctuation: a dot or dash alone at
+    the line's start or end, apart from its text by more than :data:`STRAY_GAP_EMS`, or a
+    line of such marks only (real punctuation sits against the text it belongs to). Dust
+    read as a letter is told by the ink under it (``scan.Specks``)."""
+    glyph = glyphs[k]
+    if glyph["text"] not in DUST_MARKS:
+        return False
+    if all(g["text"] in DUST_MARKS for g in glyphs):
+        return True
+    if k + 1 < len(glyphs) and all(g["text"] in DUST_MARKS for g in glyphs[: k + 2]):
+        return True  # of marks leading a line, only the last can be its bullet
+    room = STRAY_GAP_EMS * glyph["size"]
+    if k == 0:
+        return bool(glyphs[1]["x0"] - glyph["x1"] > room)
+    if k == len(glyphs) - 1:
+        return bool(glyph["x0"] - glyphs[k - 1]["x1"] > room)
+    return False
+
+
+def _colour_gap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    if len(a) != len(b):
+        return 1.0
+    return max(abs(x - y) for x, y in zip(a, b, strict=True))
+
+
+def _is_cjk(text: str) -> bool:
+    """A kanji or kana (what a Latin letter standing alone between is not part of)."""
+    return bool(text) and unicodedata.name(text[0], "").startswith(("CJK UNIFIED", "HIRAGANA", "KATAKANA"))
+
+
+def _is_ascii(text: str) -> bool:
+    """A Latin letter, digit or ASCII mark (``Transformation (バイオDX)``: a space before
+    the bracket is as much a word space as one between words)."""
+    return text.isascii() and not text.isspace()
+
+
+def _closed(a: dict[str, Any], b: dict[str, Any], same_word: bool) -> bool:
+    """Whether the gap between glyphs ``a`` and ``b`` of a line is no space."""
+    gap = b["x0"] - a["x1"]
+    if gap <= 0:
+        return True
+    if gap > JOIN_GAP_EMS * a["size"]:
+        return False
+    return same_word or not (_is_ascii(a["text"][-1]) and _is_ascii(b["text"][0]))
+
+
+def _vertical(line: OcrLine, box: tuple[int, int, int, int], glyph_height: float) -> tuple[int, int]:
+    """Top and bottom (pixels) a glyph is given: its line's, as a font's glyphs share one;
+    but Tesseract may take text of several cells, one under the other, for one line, and
+    then each glyph keeps its own middle, one glyph's height around it."""
+    top, bottom = line.box[1], line.box[3]
+    if bottom - top <= TALL_LINE * glyph_height:
+        return top, bottom
+    middle = (box[1] + box[3]) / 2
+    return int(middle - glyph_height / 2), int(middle + glyph_height / 2)
+
+
+def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_list:
+    """One OCR line as pdfplumber-shaped chars: the line's height for every glyph
+    (:func:`_vertical`), gaps inside Japanese text closed (:data:`JOIN_GAP_EMS`), each
+    glyph's colour read from its ink."""
+    s = page.points_per_pixel
+    heights = sorted(c.box[3] - c.box[1] for w in line.words for c in w.chars)
+    glyph_height = INK_TO_EM * heights[len(heights) // 2] if heights else 1.0
+    glyphs: T_obj_list = []
+    word_of: list[int] = []
+    for w, word in enumerate(line.words):
+        for ch in word.chars:
+            if ch.confidence <= MIN_CONFIDENCE:
+                continue
+            text = unicodedata.normalize("NFC", ch.text)
+            top_px, bottom_px = _vertical(line, ch.box, glyph_height)
+            top, bottom = top_px * s, bottom_px * s
+            size = bottom - top
+            x0, x1 = ch.box[0] * s, ch.box[2] * s
+            glyphs.append(
+                {
+                    "text": text,
+                    "x0": x0,
+                    "x1": x1,
+                    "top": top,
+                    "bottom": bottom,
+                    "doctop": doctop + top,
+                    "width": x1 - x0,
+                    "height": size,
+                    "size": size,
+                    "upright": True,
+                    "matrix": (size, 0.0, 0.0, size, x0, bottom),
+                    "fontname": OCR_FONT,
+                    "non_stroking_color": printed_colour(scan.ink_colour(page, (x0, top, x1, bottom))),
+                    "stroking_color": None,
+                    "ocr_confidence": round(ch.confidence, 1),
+                }
+            )
+            word_of.append(w)
+    order = sorted(range(len(glyphs)), key=lambda k: glyphs[k]["x0"])
+    glyphs, word_of = [glyphs[k] for k in order], [word_of[k] for k in order]
+    keep = [k for k in range(len(glyphs)) if not _stray(glyphs, k)]
+    glyphs, word_of = [glyphs[k] for k in keep], [word_of[k] for k in keep]
+    for i in range(1, len(glyphs) - 1):
+        if (
+            glyphs[i]["text"] in TIMES_MISREAD
+            and _is_cjk(glyphs[i - 1]["text"])
+            and _is_cjk(glyphs[i + 1]["text"])
+        ):
+            glyphs[i]["text"] = "×"
+    for a, b in itertools.pairwise(glyphs):  # one run of colour, as a text layer gives it
+        if _colour_gap(a["non_stroking_color"], b["non_stroking_color"]) <= SAME_COLOUR:
+            b["non_stroking_color"] = a["non_stroking_color"]
+    out: T_obj_list = []
+    for i, a in enumerate(glyphs):
+        out.append(a)
+        if i + 1 == len(glyphs):
+            break
+        b = glyphs[i + 1]
+        if b["x0"] > a["x1"] and _closed(a, b, word_of[i] == word_of[i + 1]):
+            a["x1"] = b["x0"]
+            a["width"] = a["x1"] - a["x0"]
+        elif (
+            _is_ascii(a["text"][-1])
+            and _is_ascii(b["text"][0])
+            and (word_of[i] != word_of[i + 1] or b["x0"] - a["x1"] > LATIN_SPACE_EMS * a["size"])
+        ):
+            out.append({**a, "text": " ", "x0": a["x1"], "x1": b["x0"], "width": b["x0"] - a["x1"]})
+    return out
+
+
+def without_marks(line: OcrLine, marks: T_obj_list, points_per_pixel: float) -> OcrLine:
+    """The line without the characters Tesseract read a coloured marker as (● read as 久):
+    the marker is a glyph of its own (:func:`scan.coloured_marks`)."""
+
+    def on_mark(ch: OcrChar) -> bool:
+        x = (ch.box[0] + ch.box[2]) / 2 * points_per_pixel
+        y = (ch.box[1] + ch.box[3]) / 2 * points_per_pixel
+        return any(m["x0"] <= x <= m["x1"] and m["top"] - 1 <= y <= m["bottom"] + 1 for m in marks)
+
+    words = tuple(OcrWord(kept) for w in line.words if (kept := tuple(c for c in w.chars if not on_mark(c))))
+    return OcrLine(line.box, words)
+
+
+def _cell_boxes(lines: T_obj_list, page: scan.PageImage) -> list[tuple[int, int, int, int]]:
+    """The cells the ruling lines close, in pixels (the table finder's own grids)."""
+    from ckextract.extract.grid import find_grids, page_edges
+    from ckextract.settings import ExtractSettings
+
+    settings = ExtractSettings()
+    h, w = page.grey.shape
+    s = page.points_per_pixel
+    edges = page_edges([], lines, [], (0.0, 0.0, w * s, h * s), settings)
+    return [
+        (int(c.bbox[0] / s), int(c.bbox[1] / s), int(c.bbox[2] / s), int(c.bbox[3] / s))
+        for grid in find_grids(edges, 0, settings)
+        for c in grid.cells
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    """What OCR read on one page: glyphs, ruling lines and marks, in points."""
+
+    chars: T_obj_list
+    lines: T_obj_list
+    marks: T_obj_list
+    seconds: float
+    skew_degrees: float
+
+    @property
+    def mean_confidence(self) -> float | None:
+        values = [float(c["ocr_confidence"]) for c in self.chars]
+        return round(sum(values) / len(values), 1) if values else None
+
+
+def page_image(path: Path, page_number: int, dpi: int) -> scan.PageImage:
+    """The page rendered, straightened and without its dust."""
+    page = scan.straighten(scan.render(path, page_number, dpi))
+    return scan.PageImage(scan.despeckle(page), page.colour, page.points_per_pixel, page.skew_degrees)
+
+
+def page_rules(page: scan.PageImage) -> tuple[T_obj_list, scan.Image]:
+    """The page's ruling lines (inked and shaded: :mod:`.scan`) as line objects, and the
+    page with its inked lines painted out for reading."""
+    horizontal, vertical = scan.line_mask(scan.ink(page.grey))
+    seam_h, seam_v = scan.seam_mask(page.grey)
+    lines = scan.ruling_lines(horizontal | seam_h, vertical | seam_v, page.points_per_pixel)
+    lines = scan.meet_ends(lines, scan.SEAM_RUN_PX * page.points_per_pixel)
+    return lines, scan.without_lines(page.grey, horizontal, vertical)
+
+
+def read_text(page: scan.PageImage, clean: scan.Image, lines: T_obj_list, dpi: int) -> list[OcrLine]:
+    """The page's text: every cell the lines close read on its own (no line runs on into
+    the next cell; shades stretched, light on dark turned), the rest as a page."""
+    cells = scan.cells_with_text(clean, _cell_boxes(lines, page))
+    text = recognize(scan.without_boxes(clean, cells), dpi)
+    if cells:
+        text += recognize_boxes(page.grey, cells, dpi)
+    return text
+
+
+def read_scanned_page(path: Path, page_number: int, doctop: float, dpi: int) -> OcrPage:
+    """Page ``page_number`` of ``path`` read from its pixels."""
+    if (reason := missing()) is not None:
+        raise OcrUnavailable(reason)
+    started = time.monotonic()
+    page = page_image(path, page_number, dpi)
+    lines, clean = page_rules(page)
+    marks = scan.coloured_marks(page, MARKER_MIN, MARKER_MAX)
+    text = [without_marks(line, marks, page.points_per_pixel) for line in read_text(page, clean, lines, dpi)]
+    chars = [g for line in text for g in line_glyphs(line, page, doctop)]
+    return OcrPage(chars, lines, marks, time.monotonic() - started, page.skew_degrees)

@@ -1,0 +1,533 @@
+"""A scanned page as an image: rendered, straightened, its ruling lines and coloured
+markers found (OpenCV), the way camelot's lattice flavour finds lines.
+
+Everything here returns objects in the page's PDF coordinates (points, top-left origin),
+shaped like pdfplumber's, so the table finder reads a scan with the same code as a
+born-digital page: ruling lines become ``line`` objects, coloured marks become filled
+shapes (:mod:`.markers` reads them as ``●``/``■`` in the text).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ckextract._typing import T_obj_list
+
+Image = npt.NDArray[np.uint8]
+
+POINTS_PER_INCH = 72.0
+MAX_SKEW_DEGREES = 3.0
+"""Largest turn looked for: a page fed crooked into a scanner is off by a degree or two;
+more is a page scanned sideways, which is not straightened here."""
+SKEW_STEP_DEGREES = 0.05
+"""Resolution of the skew search (at 300 dpi, 0.05° moves a page's far edge by 2 px)."""
+SKEW_WIDTH_PX = 1200
+"""The skew is measured on the page scaled to this width: enough for text lines to stay
+apart, small enough that trying 121 angles takes a few hundredths of a second each."""
+LINE_SCALE = 40
+"""A ruling line is at least 1/LINE_SCALE of the page's width (or height) long: longer
+than any glyph's stroke (camelot's lattice uses the same morphology with 15-40)."""
+BINARY_BLOCK_PX = 15
+"""Neighbourhood of the adaptive threshold (odd): about a glyph at 300 dpi."""
+BINARY_OFFSET = -2
+"""Adaptive-threshold offset: a pixel is ink when darker than its neighbourhood by this."""
+INK_LEVEL = 160
+"""Grey level below which a pixel of a glyph's box counts as its ink (for its colour)."""
+MARK_SATURATION = 90
+"""HSV saturation (0-255) from which a pixel is coloured ink: black or grey text and
+the scanner's noise stay below it, a printed red/green/blue marker is far above."""
+MARK_VALUE = 60
+"""...and at least this bright (HSV value): a dark navy fill is not a marker's colour."""
+SAME_INK = 0.08
+"""Marks whose scanned colours differ by at most this (0-1, per channel) were printed in
+one colour (the scan varies by about 0.01; the deck's red, green and blue differ by 0.4+)."""
+MARK_MIN_FILL = 0.45
+"""A marker fills at least this share of its box (a circle 0.79, a diamond 0.5); a ring
+or a coloured letter fills less."""
+SQUARE_FILL = 0.9
+"""A mark filling this share of its box is a square; less, a circle."""
+SPECK_AREA_PX = 30
+"""Ink of fewer pixels is a speck if it stands alone (a 2 px dust grain is about 13; a
+6 pt kanji 200 or more)."""
+SPECK_ISOLATION_PX = 12
+"""...alone: no other ink this near (half an em of 6 pt text at 300 dpi)."""
+SPECK_RADIUS_PX = 3
+"""A speck is painted over with the median grey of this radius around it."""
+CELL_INSET_PX = 12
+"""A cell's border band (pixels) left out when looking into it: its rule's blur, or the
+darker edge a shade shows beside a white gap (3 pt: less than a cell's padding)."""
+PRINT_CONTRAST = 40
+"""Grey levels by which printed text is darker than its surroundings (100 or more on a
+shade; a scan's grain, 4-8, never): what counts as something to read in a cell."""
+GRAIN_SIGMAS = 2.0
+"""A box's background is white from this many standard deviations of its grain below
+its median grey: the grain of a shade, stretched, would read as specks."""
+RULE_INSET_PX = 4
+"""A cell's rule, blurred by the scan, is this wide on its inner side."""
+CELL_INK_SHARE = 0.004
+"""A cell with at least this share of ink pixels holds something to read (a 7 pt word in
+a header cell is about 1 %; a speck of dust in a small cell 0.02 %)."""
+MOSAIC_GAP_PX = 40
+"""White between boxes set on one sheet for Tesseract: more than a line's leading, so
+no line of one box runs into the next."""
+SEAM_RUN_PX = 41
+"""Pixels a seam is averaged over along its length (about 3.5 pt at 300 dpi): grain
+and dust average out, a border between shaded cells stays."""
+SEAM_BAND_PX = 256
+"""Rows of the page worked on at a time when looking for seams."""
+SEAM_NEAR_PX = 4
+"""Either side of a seam is looked at this far off its middle (a 1 pt white gap is 4 px
+wide at 300 dpi, blurred by the scan)..."""
+SEAM_FAR_PX = 7
+"""...and here too: both sides of a seam are flat (the same shade at both distances);
+beside text they are not."""
+SEAM_FLAT = 4.0
+"""Grey levels (0-255) within which a side counts as flat across the seam..."""
+SEAM_EVEN = 12.0
+"""...and the standard deviation of its grey levels along the seam under which it is
+even: a scanned shade's grain is 4-8, a run through text 30 or more."""
+SEAM_CONTRAST = 4.0
+"""A white gap is at least this many grey levels lighter than both its sides (a shaded
+table's gaps are 7-20 lighter than its cells; the grain, averaged along a seam, varies by
+about 1), and two shades (or a shade and the paper) that meet differ by this much."""
+SHADE_MIN = 150
+"""Seams are looked for between light areas (cell shades, paper): a dark fill's borders
+are ink to :func:`ink`, and the strokes of large glyphs are not cells."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """A page rendered for OCR: grey levels and colour, and the scale back to points."""
+
+    grey: Image
+    colour: Image
+    points_per_pixel: float
+    skew_degrees: float = 0.0
+
+
+def render(path: Path, page_number: int, dpi: int) -> PageImage:
+    """Page ``page_number`` (1-based) of ``path`` as pixels at ``dpi`` (PDFium renders it:
+    the scanned image at whatever resolution it was stored, plus anything drawn over it)."""
+    import cv2
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        bitmap = document[page_number - 1].render(scale=dpi / POINTS_PER_INCH)
+        colour = np.ascontiguousarray(bitmap.to_numpy()[:, :, :3][:, :, ::-1])  # BGR(A) → RGB
+    finally:
+        document.close()
+    grey = cv2.cvtColor(colour, cv2.COLOR_RGB2GRAY)
+    return PageImage(grey.astype(np.uint8), colour.astype(np.uint8), POINTS_PER_INCH / dpi)
+
+
+def ink(grey: Image, darker_by: int = -BINARY_OFFSET) -> Image:
+    """Binary image, ink white (255) on black: a pixel ``darker_by`` grey levels darker than
+    its neighbourhood (an adaptive threshold, so shaded cells and uneven scans keep their
+    text and lines)."""
+    import cv2
+
+    inverted = cv2.bitwise_not(grey)
+    return cv2.adaptiveThreshold(
+        inverted, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, BINARY_BLOCK_PX, -darker_by
+    ).astype(np.uint8)
+
+
+def skew_angle(grey: Image) -> float:
+    """Degrees the page is turned (counter-clockwise positive), by projection profile:
+    rows of a straight page's text and rules are sharply light or dark, so the angle
+    that makes the row sums vary most is the one that straightens it."""
+    import cv2
+
+    scale = min(1.0, SKEW_WIDTH_PX / grey.shape[1])
+    small = cv2.resize(ink(grey), None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    h, w = small.shape
+    centre = (w / 2, h / 2)
+    steps = round(MAX_SKEW_DEGREES / SKEW_STEP_DEGREES)
+    best, best_score = 0.0, -1.0
+    for k in range(-steps, steps + 1):
+        angle = k * SKEW_STEP_DEGREES
+        turned = cv2.warpAffine(small, cv2.getRotationMatrix2D(centre, angle, 1.0), (w, h))
+        rows = turned.sum(axis=1, dtype=np.float64)
+        score = float(np.square(np.diff(rows)).sum())
+        if score > best_score:
+            best, best_score = angle, score
+    return -best
+
+
+def straighten(page: PageImage) -> PageImage:
+    """The page turned back by its skew (white where the turn uncovers the margin)."""
+    import cv2
+
+    angle = skew_angle(page.grey)
+    if abs(angle) < SKEW_STEP_DEGREES / 2:
+        return page
+    h, w = page.grey.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
+
+    def turn(image: Image, border: Any) -> Image:
+        out = cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=border)
+        return np.asarray(out, dtype=np.uint8)
+
+    return PageImage(turn(page.grey, 255), turn(page.colour, (255, 255, 255)), page.points_per_pixel, angle)
+
+
+def _long_runs(mask: Image, size: tuple[int, int]) -> Image:
+    """Only runs of ``mask`` at least ``size`` long (an opening with a thin kernel)."""
+    import cv2
+
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, size)
+    return np.asarray(cv2.dilate(cv2.erode(mask, kernel), kernel), dtype=np.uint8)
+
+
+def line_mask(binary: Image) -> tuple[Image, Image]:
+    """Horizontal and vertical ruling lines drawn in ink (camelot's lattice way: an
+    opening with a long thin kernel keeps only runs of ink longer than any glyph)."""
+    h, w = binary.shape
+    return (
+        _long_runs(binary, (max(w // LINE_SCALE, 1), 1)),
+        _long_runs(binary, (1, max(h // LINE_SCALE, 1))),
+    )
+
+
+def seam_mask(grey: Image) -> tuple[Image, Image]:
+    """Horizontal and vertical borders drawn by shading alone (:func:`seams`), as long
+    as ruling lines."""
+    h, w = grey.shape
+    return (
+        _long_runs(seams(grey, True), (max(w // LINE_SCALE, 1), 1)),
+        _long_runs(seams(grey, False), (1, max(h // LINE_SCALE, 1))),
+    )
+
+
+def meet_ends(lines: T_obj_list, reach: float) -> T_obj_list:
+    """Each line's ends carried to the crossing line within ``reach`` points of them: a
+    seam, averaged along its length, fades out about half that run before the border it
+    meets (:data:`SEAM_RUN_PX`), and a table's cells need their corners closed. An end
+    with no crossing line that near stays where it is (a line never grows past a table)."""
+    horizontal = [ln for ln in lines if ln["top"] == ln["bottom"]]
+    vertical = [ln for ln in lines if ln["top"] != ln["bottom"]]
+    out: T_obj_list = []
+    for ln in horizontal:
+        y = float(ln["top"])
+        across = [float(v["x0"]) for v in vertical if v["top"] - reach <= y <= v["bottom"] + reach]
+        x0 = _nearest(float(ln["x0"]), across, reach)
+        x1 = _nearest(float(ln["x1"]), across, reach)
+        out.append(_line(min(x0, x1), y, max(x0, x1), y))
+    for ln in vertical:
+        x = float(ln["x0"])
+        across = [float(h["top"]) for h in horizontal if h["x0"] - reach <= x <= h["x1"] + reach]
+        top = _nearest(float(ln["top"]), across, reach)
+        bottom = _nearest(float(ln["bottom"]), across, reach)
+        out.append(_line(x, min(top, bottom), x, max(top, bottom)))
+    return out
+
+
+def _nearest(end: float, crossings: list[float], reach: float) -> float:
+    near = [c for c in crossings if abs(c - end) <= reach]
+    return min(near, key=lambda c: abs(c - end)) if near else end
+
+
+def _shifted(values: npt.NDArray[np.float32], by: int, axis: int) -> npt.NDArray[np.float32]:
+    """``values`` moved ``by`` along ``axis``, the edge repeated where it moves in (no wrap:
+    the page's far side is not this side's neighbour)."""
+    out = np.roll(values, by, axis=axis)
+    edge = [slice(None)] * values.ndim
+    if by > 0:
+        edge[axis] = slice(0, by)
+        source = [slice(None)] * values.ndim
+        source[axis] = slice(0, 1)
+    else:
+        edge[axis] = slice(values.shape[axis] + by, None)
+        source = [slice(None)] * values.ndim
+        source[axis] = slice(values.shape[axis] - 1, None)
+    out[tuple(edge)] = values[tuple(source)]
+    return out
+
+
+def seams(grey: Image, horizontal: bool) -> Image:
+    """Where the page's shading draws a border without ink (PowerPoint and Excel tables
+    shade their cells and leave a thin white gap between them; a shaded table meets the
+    white page): thin bright lines between two flat areas, and steps between two flat
+    shades (or a shade and the paper). Looked for along one direction, on the image
+    averaged along it (:data:`SEAM_RUN_PX`), so grain and dust average out and text, which
+    is not flat beside itself, gives none. Worked out in bands of :data:`SEAM_BAND_PX`
+    rows, so memory stays a few times one band's, not the page's."""
+    import cv2
+
+    rows = grey if horizontal else grey.T  # seams along the rows of ``rows``
+    found = np.zeros(rows.shape, dtype=np.uint8)
+    margin = SEAM_FAR_PX + 1
+    for start in range(0, rows.shape[0], SEAM_BAND_PX):
+        top, bottom = max(start - margin, 0), min(start + SEAM_BAND_PX + margin, rows.shape[0])
+        band = _seam_band(rows[top:bottom])
+        found[start : min(start + SEAM_BAND_PX, rows.shape[0])] = band[
+            start - top : start - top + SEAM_BAND_PX
+        ]
+    closed = cv2.morphologyEx(found, cv2.MORPH_CLOSE, np.ones((1, SEAM_RUN_PX), np.uint8))
+    out = np.asarray(closed, dtype=np.uint8)
+    return out if horizontal else np.ascontiguousarray(out.T)
+
+
+def _seam_band(rows: Image) -> Image:
+    """:func:`seams` along the rows of a band of the page (255 where a seam is)."""
+    import cv2
+
+    values = rows.astype(np.float32)
+    mean = np.asarray(cv2.blur(values, (SEAM_RUN_PX, 1)), dtype=np.float32)
+    squares = np.asarray(cv2.blur(values * values, (SEAM_RUN_PX, 1)), dtype=np.float32)
+    spread = np.sqrt(np.maximum(squares - mean * mean, 0.0)).astype(np.float32)
+    near_a, near_b = _shifted(mean, SEAM_NEAR_PX, 0), _shifted(mean, -SEAM_NEAR_PX, 0)
+    far_a, far_b = _shifted(mean, SEAM_FAR_PX, 0), _shifted(mean, -SEAM_FAR_PX, 0)
+    flat_a = (np.abs(near_a - far_a) < SEAM_FLAT) & (_shifted(spread, SEAM_FAR_PX, 0) < SEAM_EVEN)
+    flat_b = (np.abs(near_b - far_b) < SEAM_FLAT) & (_shifted(spread, -SEAM_FAR_PX, 0) < SEAM_EVEN)
+    gap = (mean - np.maximum(near_a, near_b)) > SEAM_CONTRAST
+    step = np.abs(near_a - near_b) > SEAM_CONTRAST
+    light = np.minimum(near_a, near_b) >= SHADE_MIN
+    # a white gap needs one flat side only: text may run up to it on the other
+    found = ((gap & (flat_a | flat_b)) | (step & flat_a & flat_b)) & light
+    return np.asarray(found, dtype=np.uint8) * np.uint8(255)
+
+
+def ruling_lines(horizontal: Image, vertical: Image, points_per_pixel: float) -> T_obj_list:
+    """The lines of the masks as pdfplumber ``line`` objects, in points."""
+    import cv2
+
+    lines: T_obj_list = []
+    for mask, is_horizontal in ((horizontal, True), (vertical, False)):
+        count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(mask)
+        for x, y, w, h, _area in stats[1:count]:
+            x0, top = x * points_per_pixel, y * points_per_pixel
+            x1, bottom = (x + w) * points_per_pixel, (y + h) * points_per_pixel
+            if is_horizontal:
+                mid = (top + bottom) / 2
+                lines.append(_line(x0, mid, x1, mid))
+            else:
+                mid = (x0 + x1) / 2
+                lines.append(_line(mid, top, mid, bottom))
+    return lines
+
+
+def _line(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
+    return {
+        "object_type": "line",
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "pts": [(x0, top), (x1, bottom)],
+        "stroke": True,
+        "fill": False,
+        "linewidth": 1.0,
+    }
+
+
+def despeckle(page: PageImage) -> Image:
+    """The page's grey without its dust: specks (ink smaller than :data:`SPECK_AREA_PX`)
+    with no other ink within :data:`SPECK_ISOLATION_PX` are painted over with the grey
+    around them. A full stop or a 、 stands next to the text it ends, so it stays; a speck
+    in an empty part of a cell would be read as one. A coloured marker is not text: a
+    speck beside it goes too (Tesseract read one beside a map's ● as 人)."""
+    import cv2
+
+    grey = page.grey
+    hsv = cv2.cvtColor(page.colour, cv2.COLOR_RGB2HSV)
+    binary = ink(grey, PRINT_CONTRAST)
+    binary[hsv[:, :, 1] >= MARK_SATURATION] = 0
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    areas = stats[:, cv2.CC_STAT_AREA]
+    small = np.zeros(count, dtype=bool)
+    small[1:] = areas[1:] < SPECK_AREA_PX
+    if not small.any():
+        return grey
+    big = (~small[labels] & (labels > 0)).astype(np.uint8)
+    reach = 2 * SPECK_ISOLATION_PX + 1
+    near_text = cv2.dilate(big, np.ones((reach, reach), np.uint8)) > 0
+    touching = np.unique(labels[near_text & small[labels]])
+    lone = small.copy()
+    lone[touching] = False
+    dust = lone[labels]
+    if not dust.any():
+        return grey
+    out = grey.copy()
+    around = cv2.medianBlur(grey, 2 * SPECK_RADIUS_PX + 1)
+    out[cv2.dilate(dust.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0] = around[
+        cv2.dilate(dust.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    ]
+    return out
+
+
+def without_lines(grey: Image, horizontal: Image, vertical: Image) -> Image:
+    """The page with its ruling lines painted white: Tesseract reads a cell's text
+    without taking a rule for a ー or a 丨."""
+    import cv2
+
+    lines = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+    out = grey.copy()
+    out[lines > 0] = 255
+    return out
+
+
+def cells_with_text(image: Image, cells: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The cells (pixel boxes) with something printed in them. A cell's border is left out
+    when looking (:data:`CELL_INSET_PX`); the box returned keeps all but its rule
+    (:data:`RULE_INSET_PX`)."""
+    binary = ink(image, PRINT_CONTRAST)
+    out = []
+    for x0, top, x1, bottom in cells:
+        inner = (x0 + CELL_INSET_PX, top + CELL_INSET_PX, x1 - CELL_INSET_PX, bottom - CELL_INSET_PX)
+        if inner[2] <= inner[0] or inner[3] <= inner[1]:
+            continue
+        area = binary[inner[1] : inner[3], inner[0] : inner[2]]
+        if float(np.count_nonzero(area)) / area.size >= CELL_INK_SHARE:
+            out.append((x0 + RULE_INSET_PX, top + RULE_INSET_PX, x1 - RULE_INSET_PX, bottom - RULE_INSET_PX))
+    return out
+
+
+def without_boxes(image: Image, boxes: list[tuple[int, int, int, int]]) -> Image:
+    """The page with ``boxes`` painted white (read on their own elsewhere)."""
+    out = image.copy()
+    for x0, top, x1, bottom in boxes:
+        out[top:bottom, x0:x1] = 255
+    return out
+
+
+Placed = list[tuple[int, int, int, int, int, int]]
+"""(sheet top, sheet bottom, dx, dy, width, height) of each box set on a sheet."""
+
+
+def mosaic(image: Image, boxes: list[tuple[int, int, int, int]]) -> tuple[Image, Placed]:
+    """``boxes`` of ``image`` set one under another on a white sheet, :data:`MOSAIC_GAP_PX`
+    apart, each stretched so that its own background is white and its text black (a
+    shaded box's grey would be black under one threshold for the whole sheet); a box
+    that is light on dark turned dark on light first."""
+    width = max(b[2] - b[0] for b in boxes) + 2 * MOSAIC_GAP_PX
+    height = sum(b[3] - b[1] for b in boxes) + (len(boxes) + 1) * MOSAIC_GAP_PX
+    sheet = np.full((height, width), 255, dtype=np.uint8)
+    placed: Placed = []
+    y = MOSAIC_GAP_PX
+    for x0, top, x1, bottom in boxes:
+        piece = image[top:bottom, x0:x1]
+        if float(np.median(piece)) < 128:  # light text on a dark fill
+            piece = 255 - piece
+        piece = _stretch(piece)
+        sheet[y : y + bottom - top, MOSAIC_GAP_PX : MOSAIC_GAP_PX + x1 - x0] = piece
+        placed.append((y, y + bottom - top, x0 - MOSAIC_GAP_PX, top - y, x1 - x0, bottom - top))
+        y += bottom - top + MOSAIC_GAP_PX
+    return sheet, placed
+
+
+def _stretch(piece: Image) -> Image:
+    """Grey levels spread so the piece's background (its median, less its grain) is white
+    and its darkest ink black, keeping the glyphs' soft edges (Tesseract reads those
+    better than a threshold's steps)."""
+    low, median = float(np.percentile(piece, 1)), float(np.median(piece))
+    if median - low < PRINT_CONTRAST:  # nothing printed: grain only
+        return np.full_like(piece, 255)
+    background = piece[piece >= median].astype(np.float32)
+    paper = median - GRAIN_SIGMAS * float(np.sqrt(np.mean((background - median) ** 2)))
+    stretched = (piece.astype(np.float32) - low) * (255.0 / (paper - low))
+    return np.asarray(np.clip(stretched, 0, 255), dtype=np.uint8)
+
+
+def placed_at(placed: Placed, box: tuple[int, int, int, int]) -> tuple[int, int] | None:
+    """The shift from the sheet back to the page for a line read on it: the box its middle
+    is in or nearest to (a line's box may reach into the white around its own)."""
+    if not placed:
+        return None
+    middle = (box[1] + box[3]) / 2
+    nearest = min(placed, key=lambda p: max(p[0] - middle, 0.0, middle - p[1]))
+    return nearest[2], nearest[3]
+
+
+def coloured_marks(page: PageImage, min_points: float, max_points: float) -> T_obj_list:
+    """Small filled coloured shapes (a map's or a legend's ●/■ markers) as filled-shape
+    objects with their colour: a circle as a Bézier curve, a square as a closed straight
+    path (see :func:`ckextract.extract.markers.shape_glyph`)."""
+    import cv2
+
+    hsv = cv2.cvtColor(page.colour, cv2.COLOR_RGB2HSV)
+    coloured = ((hsv[:, :, 1] >= MARK_SATURATION) & (hsv[:, :, 2] >= MARK_VALUE)).astype(np.uint8) * 255
+    mask = cv2.morphologyEx(coloured, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask)
+    s = page.points_per_pixel
+    out: T_obj_list = []
+    palette: list[tuple[float, ...]] = []
+    for label in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[label])
+        if not (min_points <= w * s <= max_points and min_points <= h * s <= max_points):
+            continue
+        fill = area / float(w * h)
+        if fill < MARK_MIN_FILL or min(w, h) / max(w, h) < 0.7:
+            continue
+        pixels = page.colour[y : y + h, x : x + w][labels[y : y + h, x : x + w] == label]
+        r, g, b = _palette(palette, tuple(float(np.median(pixels[:, k])) / 255 for k in range(3)))
+        x0, top, x1, bottom = x * s, y * s, (x + w) * s, (y + h) * s
+        if fill >= SQUARE_FILL:  # the corners, as a drawn square's path has them
+            corners = [(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)]
+            path: list[tuple[Any, ...]] = [("m", corners[0]), *(("l", p) for p in corners[1:])]
+            pts = corners
+        else:  # a circle: a Bézier path (no side to take for a table's edge or a chart's stroke)
+            ends = [
+                ((x0 + x1) / 2, top),
+                (x1, (top + bottom) / 2),
+                ((x0 + x1) / 2, bottom),
+                (x0, (top + bottom) / 2),
+            ]
+            path = [("m", ends[0]), *(("c", p, p, p) for p in ends[1:])]
+            pts = []
+        out.append(
+            {
+                "object_type": "curve",
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "y0": top,
+                "y1": bottom,
+                "doctop": top,
+                "width": x1 - x0,
+                "height": bottom - top,
+                "fill": True,
+                "stroke": False,
+                "non_stroking_color": (round(r, 3), round(g, 3), round(b, 3)),
+                "path": path,
+                "pts": pts,
+            }
+        )
+    return out
+
+
+def _palette(palette: list[tuple[float, ...]], colour: tuple[float, ...]) -> tuple[float, ...]:
+    """One printed colour for marks the scan made a little different (a map's green markers
+    scan as #2f9d50, #309e4f, …): the first colour of the page within
+    :data:`SAME_INK` of this one, or this one, added to the page's palette."""
+    for known in palette:
+        if max(abs(a - b) for a, b in zip(known, colour, strict=True)) <= SAME_INK:
+            return known
+    rounded = tuple(round(c, 3) for c in colour)
+    palette.append(rounded)
+    return rounded
+
+
+def ink_colour(page: PageImage, box: tuple[float, float, float, float]) -> tuple[float, float, float]:
+    """The colour of the ink inside ``box`` (points): the median of its dark pixels, 0-1."""
+    s = page.points_per_pixel
+    x0, top = max(int(box[0] / s), 0), max(int(box[1] / s), 0)
+    x1, bottom = max(math.ceil(box[2] / s), x0 + 1), max(math.ceil(box[3] / s), top + 1)
+    region = page.colour[top:bottom, x0:x1].reshape(-1, 3)
+    grey = page.grey[top:bottom, x0:x1].reshape(-1)
+    dark = region[grey < INK_LEVEL]
+    if len(dark) == 0:
+        return (0.0, 0.0, 0.0)
+    r, g, b = (float(np.median(dark[:, k])) / 255 for k in range(3))
+    return (round(r, 3), round(g, 3), round(b, 3))

@@ -1,0 +1,97 @@
+"""The page-image steps of OCR (ckextract.extract.scan), one behaviour each, on drawn
+images: straightening, lines drawn in ink and by shading, dust, boxes set on a sheet."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ckextract.extract import scan
+
+WHITE = 255
+
+
+def _shaded_table(rows: int = 3, cols: int = 4, shade: int = 233, gap: int = 3) -> np.ndarray:
+    """A PowerPoint-style table: cells shaded, a white gap between them, no ink line."""
+    img = np.full((900, 1400), WHITE, dtype=np.uint8)
+    for r in range(rows):
+        for c in range(cols):
+            x0, y0 = 100 + c * 300, 100 + r * 250
+            img[y0 + gap : y0 + 250, x0 + gap : x0 + 300] = shade
+    rng = np.random.default_rng(0)
+    return np.clip(img + rng.normal(0, 5, img.shape), 0, 255).astype(np.uint8)
+
+
+def test_skew_angle_finds_a_small_turn() -> None:
+    img = np.full((1200, 1600), WHITE, dtype=np.uint8)
+    for y in range(100, 1100, 40):
+        cv2.line(img, (100, y), (1500, y), 0, 3)
+    turned = cv2.warpAffine(img, cv2.getRotationMatrix2D((800, 600), 0.4, 1.0), (1600, 1200), borderValue=255)
+    assert abs(scan.skew_angle(turned) - 0.4) <= 0.1
+
+
+def test_white_gaps_between_shaded_cells_are_lines() -> None:
+    horizontal, vertical = scan.seam_mask(_shaded_table())
+    lines = scan.ruling_lines(horizontal, vertical, 1.0)
+    xs = sorted({round(ln["x0"] / 10) for ln in lines if ln["top"] != ln["bottom"] and ln["height"] > 500})
+    assert xs == [10, 40, 70, 100, 130]  # the table's two sides and its three inner gaps
+
+
+def test_text_beside_nothing_shaded_makes_no_seam() -> None:
+    img = np.full((600, 1200), WHITE, dtype=np.uint8)
+    for k in range(12):  # lines of "text": short dark strokes on the paper
+        for x in range(100, 1100, 30):
+            cv2.rectangle(img, (x, 60 + k * 40), (x + 18, 80 + k * 40), 30, -1)
+    horizontal, vertical = scan.seam_mask(img)
+    assert not horizontal.any() and not vertical.any()
+
+
+def test_line_ends_meet_the_crossing_line_within_reach() -> None:
+    lines = [scan._line(10, 50, 200, 50), scan._line(196, 0, 196, 100), scan._line(12, 47, 12, 100)]
+    met = scan.meet_ends(lines, 5.0)
+    assert (met[0]["x0"], met[0]["x1"]) == (12, 196)
+    assert (met[2]["top"], met[2]["bottom"]) == (50, 100)  # up to the horizontal, no further
+
+
+def test_a_lone_speck_is_dust_a_full_stop_beside_text_stays() -> None:
+    img = np.full((200, 400), WHITE, dtype=np.uint8)
+    cv2.rectangle(img, (40, 80), (70, 110), 0, -1)  # a glyph
+    cv2.circle(img, (76, 108), 2, 0, -1)  # its full stop
+    cv2.circle(img, (300, 50), 2, 0, -1)  # dust
+    clean = scan.despeckle(scan.PageImage(img, np.dstack([img] * 3), 1.0))
+    assert clean[108, 76] < 128 and clean[50, 300] > 200
+
+
+def test_a_speck_beside_a_coloured_marker_is_dust() -> None:
+    colour = np.full((200, 400, 3), WHITE, dtype=np.uint8)
+    cv2.circle(colour, (100, 100), 20, (47, 157, 80), -1)  # a green map marker
+    cv2.circle(colour, (126, 118), 2, (0, 0, 0), -1)  # a speck beside it
+    grey = cv2.cvtColor(colour, cv2.COLOR_RGB2GRAY)
+    assert scan.despeckle(scan.PageImage(grey, colour, 1.0))[118, 126] > 200
+
+
+def test_a_light_on_dark_box_is_turned_dark_on_light_on_the_sheet() -> None:
+    img = np.full((100, 300), 40, dtype=np.uint8)
+    cv2.rectangle(img, (100, 40), (140, 60), 250, -1)  # white text on a dark fill
+    sheet, placed = scan.mosaic(img, [(0, 0, 300, 100)])
+    y = placed[0][0]
+    assert sheet[y + 50, scan.MOSAIC_GAP_PX + 120] < 50 and sheet[y + 10, scan.MOSAIC_GAP_PX + 10] == 255
+
+
+def test_a_line_read_on_the_sheet_goes_back_to_its_box() -> None:
+    img = np.full((1000, 500), WHITE, dtype=np.uint8)
+    _sheet, placed = scan.mosaic(img, [(10, 100, 210, 160), (50, 700, 450, 800)])
+    second_top = placed[1][0]
+    assert scan.placed_at(placed, (0, second_top + 5, 10, second_top + 25)) == (
+        50 - scan.MOSAIC_GAP_PX,
+        700 - second_top,
+    )
+
+
+def test_a_coloured_dot_is_a_marker_with_its_colour() -> None:
+    colour = np.full((200, 300, 3), WHITE, dtype=np.uint8)
+    cv2.circle(colour, (100, 100), 20, (230, 57, 41), -1)
+    grey = cv2.cvtColor(colour, cv2.COLOR_RGB2GRAY)
+    (mark,) = scan.coloured_marks(scan.PageImage(grey, colour, 0.24), 2.5, 16.0)
+    assert mark["non_stroking_color"] == (round(230 / 255, 3), round(57 / 255, 3), round(41 / 255, 3))
+    assert any(segment[0] == "c" for segment in mark["path"])  # a circle: read as ●
