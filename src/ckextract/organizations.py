@@ -97,20 +97,29 @@ def prefecture_code(name: str) -> str | None:
     return None
 
 
-def ocr_spelling(name: str, printed: Counter[str]) -> str | None:
-    """The organization an OCR'd spelling stands for: another name that differs from it
-    only by characters OCR confuses (``textrules.OCR_CONFUSIONS``: 東京エ業大学 for
+def ocr_misreadings(printed: Counter[str]) -> dict[str, str]:
+    """The names OCR misread, each → the name it stands for: another name that differs
+    from it only by characters OCR confuses (``textrules.OCR_CONFUSIONS``: 東京エ業大学 for
     東京工業大学) and is printed more often than it and than any other such spelling.
-    None when there is no such name, or no single one."""
-    key = ocr_key(name)
-    group = [t for t in printed if t != name and ocr_key(t) == key]
-    if not group:
-        return None
-    ranked = sorted(group, key=lambda t: printed[t], reverse=True)
-    best = ranked[0]
-    if printed[best] <= printed[name] or (len(ranked) > 1 and printed[ranked[1]] == printed[best]):
-        return None
-    return best
+    Names are grouped by :func:`~ckextract.textrules.ocr_key` once (linear in the names)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in printed:
+        groups[ocr_key(name)].append(name)
+    out: dict[str, str] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        ranked = sorted(group, key=lambda t: printed[t], reverse=True)
+        best = ranked[0]
+        if printed[ranked[1]] == printed[best]:
+            continue  # no single most printed spelling: left as read
+        out.update({name: best for name in ranked[1:]})
+    return out
+
+
+def ocr_spelling(name: str, printed: Counter[str]) -> str | None:
+    """The organization an OCR'd spelling stands for (:func:`ocr_misreadings`), or None."""
+    return ocr_misreadings(printed).get(name)
 
 
 def org_id(canonical: str) -> str:
@@ -150,15 +159,15 @@ def build(
     """(network_id, position, sector, org_name) rows → organizations, aliases, links."""
     rows = list(memberships)
     renamed = {normalize_text(r.old): r for r in RENAMES}
-    names = {normalize_text(n) for _, _, _, n in rows}
+    printed = Counter(normalize_text(n) for _, _, _, n in rows)
+    names = set(printed)
 
     def canonical(name: str) -> tuple[str, str]:
         if name in renamed:
             return normalize_text(renamed[name].new), "rename"
         return name, "exact"
 
-    printed = Counter(normalize_text(n) for _, _, _, n in rows)
-    misread = {name: other for name in names if (other := ocr_spelling(name, printed)) is not None}
+    misread = ocr_misreadings(printed)
     # first pass: canonical names after renames; cores to merge legal-form variants
     first = {name: canonical(name) for name in names}
     by_core: dict[str, list[str]] = defaultdict(list)

@@ -129,7 +129,7 @@ def _read_scanned(
 ) -> tuple[PageRead, OcrPage]:
     """A page without usable text, read by OCR from its pixels (:mod:`.ocr`)."""
     try:
-        scanned = ocr.read_scanned_page(doc.path, number, float(page.initial_doctop), settings.ocr_dpi)
+        scanned = ocr.read_scanned_page(doc.path, number, float(page.initial_doctop), settings)
     except Exception as exc:  # Tesseract or the image library failed: name the page
         raise OcrError(doc.path, number, f"{type(exc).__name__}: {str(exc).strip()[:120]}") from exc
     x0, top, x1, bottom = (float(v) for v in page.bbox)

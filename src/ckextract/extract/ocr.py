@@ -26,6 +26,7 @@ import numpy as np
 from ckextract._typing import T_obj_list
 from ckextract.extract import scan
 from ckextract.extract.markers import MARKER_MAX, MARKER_MIN
+from ckextract.settings import ExtractSettings
 
 BOX_SEGMENTATION = 6
 """Tesseract's "one uniform block of text" mode, for cells set one under another
@@ -169,11 +170,15 @@ def parse_hocr(hocr: bytes) -> list[OcrLine]:
 
 def recognize(image: scan.Image, dpi: int) -> list[OcrLine]:
     """Tesseract on one page image."""
+    return parse_hocr(_hocr(image, PAGE_SEGMENTATION, dpi))
+
+
+def _hocr(image: scan.Image, segmentation: int, dpi: int) -> bytes:
+    """Tesseract's hOCR of ``image``, a box per character."""
     import pytesseract
 
-    config = f"--psm {PAGE_SEGMENTATION} --dpi {dpi} -c hocr_char_boxes=1"
-    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGES, extension="hocr", config=config)
-    return parse_hocr(hocr)
+    config = f"--psm {segmentation} --dpi {dpi} -c hocr_char_boxes=1"
+    return bytes(pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGES, extension="hocr", config=config))
 
 
 def recognize_boxes(image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int) -> list[OcrLine]:
@@ -204,17 +209,14 @@ def sheets(boxes: list[tuple[int, int, int, int]], height: int) -> list[list[tup
 
 def _recognize_sheet(image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int) -> list[OcrLine]:
     import cv2
-    import pytesseract
 
     sheet, placed = scan.mosaic(image, boxes)
     if BOX_SCALE != 1:
         sheet = np.asarray(
             cv2.resize(sheet, None, fx=BOX_SCALE, fy=BOX_SCALE, interpolation=cv2.INTER_CUBIC), dtype=np.uint8
         )
-    config = f"--psm {BOX_SEGMENTATION} --dpi {dpi * BOX_SCALE} -c hocr_char_boxes=1"
-    hocr = pytesseract.image_to_pdf_or_hocr(sheet, lang=LANGUAGES, extension="hocr", config=config)
     out: list[OcrLine] = []
-    for line in parse_hocr(hocr):
+    for line in parse_hocr(_hocr(sheet, BOX_SEGMENTATION, dpi * BOX_SCALE)):
         home = scan.placed_at(placed, _scaled(line.box, 1 / BOX_SCALE))
         if home is not None:
             out.append(_moved_line(line, home))
@@ -251,7 +253,7 @@ def _stray(glyphs: T_obj_list, k: int) -> bool:
     """Whether glyph ``k`` of a line is dust read as punctuation: a dot or dash alone at
     the line's start or end, apart from its text by more than :data:`STRAY_GAP_EMS`, or a
     line of such marks only (real punctuation sits against the text it belongs to). Dust
-    read as a letter is told by the ink under it (``scan.Specks``)."""
+    read as a letter is painted out before reading (``scan.despeckle``)."""
     glyph = glyphs[k]
     if glyph["text"] not in DUST_MARKS:
         return False
@@ -265,12 +267,6 @@ def _stray(glyphs: T_obj_list, k: int) -> bool:
     if k == len(glyphs) - 1:
         return bool(glyph["x0"] - glyphs[k - 1]["x1"] > room)
     return False
-
-
-def _colour_gap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-    if len(a) != len(b):
-        return 1.0
-    return max(abs(x - y) for x, y in zip(a, b, strict=True))
 
 
 def _is_cjk(text: str) -> bool:
@@ -355,7 +351,7 @@ def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_lis
         ):
             glyphs[i]["text"] = "×"
     for a, b in itertools.pairwise(glyphs):  # one run of colour, as a text layer gives it
-        if _colour_gap(a["non_stroking_color"], b["non_stroking_color"]) <= SAME_COLOUR:
+        if scan.colour_gap(a["non_stroking_color"], b["non_stroking_color"]) <= SAME_COLOUR:
             b["non_stroking_color"] = a["non_stroking_color"]
     out: T_obj_list = []
     for i, a in enumerate(glyphs):
@@ -388,12 +384,13 @@ def without_marks(line: OcrLine, marks: T_obj_list, points_per_pixel: float) -> 
     return OcrLine(line.box, words)
 
 
-def _cell_boxes(lines: T_obj_list, page: scan.PageImage) -> list[tuple[int, int, int, int]]:
-    """The cells the ruling lines close, in pixels (the table finder's own grids)."""
+def _cell_boxes(
+    lines: T_obj_list, page: scan.PageImage, settings: ExtractSettings
+) -> list[tuple[int, int, int, int]]:
+    """The cells the ruling lines close, in pixels (the table finder's own grids, with the
+    run's tolerances)."""
     from ckextract.extract.grid import find_grids, page_edges
-    from ckextract.settings import ExtractSettings
 
-    settings = ExtractSettings()
     h, w = page.grey.shape
     s = page.points_per_pixel
     edges = page_edges([], lines, [], (0.0, 0.0, w * s, h * s), settings)
@@ -436,24 +433,27 @@ def page_rules(page: scan.PageImage) -> tuple[T_obj_list, scan.Image]:
     return lines, scan.without_lines(page.grey, horizontal, vertical)
 
 
-def read_text(page: scan.PageImage, clean: scan.Image, lines: T_obj_list, dpi: int) -> list[OcrLine]:
+def read_text(
+    page: scan.PageImage, clean: scan.Image, lines: T_obj_list, settings: ExtractSettings
+) -> list[OcrLine]:
     """The page's text: every cell the lines close read on its own (no line runs on into
     the next cell; shades stretched, light on dark turned), the rest as a page."""
-    cells = scan.cells_with_text(clean, _cell_boxes(lines, page))
-    text = recognize(scan.without_boxes(clean, cells), dpi)
+    cells = scan.cells_with_text(clean, _cell_boxes(lines, page, settings))
+    text = recognize(scan.without_boxes(clean, cells), settings.ocr_dpi)
     if cells:
-        text += recognize_boxes(page.grey, cells, dpi)
+        text += recognize_boxes(page.grey, cells, settings.ocr_dpi)
     return text
 
 
-def read_scanned_page(path: Path, page_number: int, doctop: float, dpi: int) -> OcrPage:
-    """Page ``page_number`` of ``path`` read from its pixels."""
+def read_scanned_page(path: Path, page_number: int, doctop: float, settings: ExtractSettings) -> OcrPage:
+    """Page ``page_number`` of ``path`` read from its pixels (at ``settings.ocr_dpi``)."""
     if (reason := missing()) is not None:
         raise OcrUnavailable(reason)
     started = time.monotonic()
-    page = page_image(path, page_number, dpi)
+    page = page_image(path, page_number, settings.ocr_dpi)
     lines, clean = page_rules(page)
     marks = scan.coloured_marks(page, MARKER_MIN, MARKER_MAX)
-    text = [without_marks(line, marks, page.points_per_pixel) for line in read_text(page, clean, lines, dpi)]
+    read = read_text(page, clean, lines, settings)
+    text = [without_marks(line, marks, page.points_per_pixel) for line in read]
     chars = [g for line in text for g in line_glyphs(line, page, doctop)]
     return OcrPage(chars, lines, marks, time.monotonic() - started, page.skew_degrees)

@@ -360,9 +360,8 @@ def despeckle(page: PageImage) -> Image:
         return grey
     out = grey.copy()
     around = cv2.medianBlur(grey, 2 * SPECK_RADIUS_PX + 1)
-    out[cv2.dilate(dust.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0] = around[
-        cv2.dilate(dust.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    ]
+    painted = cv2.dilate(dust.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    out[painted] = around[painted]
     return out
 
 
@@ -512,11 +511,19 @@ def _palette(palette: list[tuple[float, ...]], colour: tuple[float, ...]) -> tup
     scan as #2f9d50, #309e4f, …): the first colour of the page within
     :data:`SAME_INK` of this one, or this one, added to the page's palette."""
     for known in palette:
-        if max(abs(a - b) for a, b in zip(known, colour, strict=True)) <= SAME_INK:
+        if colour_gap(known, colour) <= SAME_INK:
             return known
     rounded = tuple(round(c, 3) for c in colour)
     palette.append(rounded)
     return rounded
+
+
+def colour_gap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """How far apart two colours (0-1 per channel) are: their largest channel difference;
+    1 between a grey (one channel) and an RGB colour."""
+    if len(a) != len(b):
+        return 1.0
+    return max(abs(x - y) for x, y in zip(a, b, strict=True))
 
 
 def ink_colour(page: PageImage, box: tuple[float, float, float, float]) -> tuple[float, float, float]:
