@@ -19,6 +19,7 @@ from ckextract.discover import discover
 from ckextract.errors import NoTextLayerError
 from ckextract.extract import extract_document, ocr
 from ckextract.settings import ExtractSettings
+from ckextract.textrules import edits
 from tests import pdfbytes
 from tests.conftest import RAW_PDFS
 from tests.scangen import scan_pdf
@@ -35,23 +36,13 @@ tabular list 21-23 of 23: Tesseract garbles a few of the map's 6 pt project line
 docs/ocr.md). A floor against regressions, not the bar."""
 
 
-def _edits(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def matched(expected: list[str], read: list[str]) -> tuple[int, list[tuple[str, str | None]]]:
     """How many expected names have a read name within :data:`WITHIN` characters, each read
     name used once; and the ones that do not (with the nearest read name)."""
     pool, hits, misses = list(read), 0, []
     for name in expected:
-        nearest = min(pool, key=lambda r: _edits(name, r), default=None)
-        if nearest is not None and _edits(name, nearest) <= WITHIN:
+        nearest = min(pool, key=lambda r: edits(name, r), default=None)
+        if nearest is not None and edits(name, nearest) <= WITHIN:
             hits += 1
             pool.remove(nearest)
         else:
@@ -169,3 +160,24 @@ def test_without_tesseract_the_error_says_how_to_install_it(
     (doc,) = discover([tmp_path / "grey.pdf"])
     with pytest.raises(NoTextLayerError, match="apt-get install tesseract-ocr tesseract-ocr-jpn"):
         extract_document(doc)
+
+
+@needs_tesseract
+def test_a_scanned_variant_split_over_pages_reads_like_its_born_digital_self(tmp_path: Path) -> None:
+    """Another producer (reportlab), ruled cells, the table over three pages with its header
+    repeated: OCR reads the repeated header a little differently on each page (構成貞,
+    構成上員), which must still be one header, naming its fields."""
+    from ckextract.normalize import normalize
+    from tests.conftest import FIXTURES
+
+    source = FIXTURES / "network_table" / "ruled_split_pages.pdf"
+    records = [
+        normalize(extract_document(discover([pdf])[0]))
+        for pdf in (source, scan_pdf(source, tmp_path / source.name, seed=5))
+    ]
+    digital, scanned = ([m.org_name for m in r.memberships] for r in records)
+    assert {(n.region_name, n.program_id) for n in records[1].networks} == {
+        (n.region_name, n.program_id) for n in records[0].networks
+    }
+    hits, misses = matched(digital, scanned)
+    assert hits >= SHARE * len(digital), misses

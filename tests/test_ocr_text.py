@@ -153,3 +153,44 @@ def test_a_scan_failing_a_reconciliation_warns_a_born_digital_one_is_quarantined
     )
     assert scan_tolerant(failed, {"d1"}).severity == "warning"
     assert scan_tolerant(failed, {"d2"}).severity == "critical"
+
+
+def test_a_header_ocr_read_twice_a_little_differently_is_one_header() -> None:
+    from ckextract.extract.tables import same_row
+
+    first = ("", "名称", "構成員", "取組概要", "名称", "構成貞")
+    again = ("", "名称", "構成上員", "取組概要", "名称", "構成貞")  # page 2 of our scan of ruled_split_pages
+    assert same_row(first, again, read_by_ocr=True)
+    assert not same_row(first, again, read_by_ocr=False)  # a text layer prints it the same or not at all
+
+
+def test_two_different_rows_ocr_read_are_not_one_header() -> None:
+    from ckextract.extract.tables import same_row
+
+    header = ("", "名称", "構成員", "取組概要")
+    body = ("徳島県", "とくしま大学振興", "【学】徳島大学", "徳島大と日亜化学工業")
+    assert not same_row(header, body, read_by_ocr=True)
+
+
+def test_a_header_label_ocr_misread_by_one_glyph_is_still_its_field() -> None:
+    from ckextract.layouts import field_of
+    from ckextract.layouts.network_table import FIELD_LABELS
+
+    assert field_of("構成貞", FIELD_LABELS, ocr=True) == "members"  # our scan of ruled_split_pages
+    assert field_of("構成貞", FIELD_LABELS, ocr=False) is None
+    assert field_of("名林", FIELD_LABELS, ocr=True) is None  # two glyphs: one wrong is another word
+
+
+def test_a_program_header_ocr_misread_by_one_glyph_still_names_its_program() -> None:
+    from ckextract.programs import match_program
+
+    read = "地方大学-地域産業創生交付金(内閣府)"  # our scan of ruled_extra_regions: ・ read as -
+    program = match_program(read, ocr=True)
+    assert program is not None and program.program_id == "chihou_daigaku"
+    assert match_program(read) is None
+
+
+def test_a_short_keyword_is_not_matched_loosely() -> None:
+    from ckextract.programs import match_program
+
+    assert match_program("CO|(", ocr=True) is None  # COI is too short to match with a glyph wrong

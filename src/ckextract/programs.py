@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ckextract.textrules import normalize_text
+from ckextract.textrules import contains_near, normalize_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +59,17 @@ def program_label(program_id: str) -> str:
     return next((p.label for p in PROGRAMS if p.program_id == program_id), program_id)
 
 
-def match_program(text: str | None) -> Program | None:
-    """The program a header names, e.g. ``共創の場形成支援プログラム（文部科学省）`` → kyoso_no_ba.
+OCR_KEYWORD_EDITS = 1
+"""A program's keyword read by OCR may have this many characters wrong
+(``地方大学-地域産業``: the ・ read as a dash)..."""
+MIN_OCR_KEYWORD = 5
+"""...when it is at least this long (``COI`` with one glyph wrong is anything)."""
+
+
+def match_program(text: str | None, ocr: bool = False) -> Program | None:
+    """The program a header names, e.g. ``共創の場形成支援プログラム（文部科学省）`` → kyoso_no_ba;
+    with ``ocr`` (text read by OCR) also one whose keyword it holds with a character
+    wrong (:data:`OCR_KEYWORD_EDITS`).
 
     Checked in order, so ``COI-NEXT`` is 共創の場 before plain ``COI`` is COI.
     """
@@ -69,5 +78,12 @@ def match_program(text: str | None) -> Program | None:
     value = normalize_text(text)
     for program in PROGRAMS:
         if any(k in value for k in program.keywords):
+            return program
+    if not ocr:
+        return None
+    for program in PROGRAMS:
+        if any(
+            len(k) >= MIN_OCR_KEYWORD and contains_near(value, k, OCR_KEYWORD_EDITS) for k in program.keywords
+        ):
             return program
     return None

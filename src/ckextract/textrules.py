@@ -528,3 +528,24 @@ def ocr_key(text: str) -> str:
     """``text`` with every OCR-confusable character replaced by its class's first one, so
     that ``東京工業大学`` and OCR's ``東京エ業大学`` have the same key."""
     return "".join(_OCR_CLASS.get(ch, ch) for ch in normalize_text(text))
+
+
+def edits(a: str, b: str) -> int:
+    """Levenshtein distance: characters inserted, deleted or replaced to make ``a`` ``b``
+    (how far an OCR'd label or name is from the printed one)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def contains_near(text: str, word: str, most: int) -> bool:
+    """Whether ``text`` holds ``word`` with at most ``most`` characters changed, added or
+    left out (``地方大学-地域産業創生交付金`` holds ``地方大学・地域産業``)."""
+    for size in range(len(word) - most, len(word) + most + 1):
+        if any(edits(text[i : i + size], word) <= most for i in range(len(text) - size + 1)):
+            return True
+    return False

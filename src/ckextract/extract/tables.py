@@ -7,6 +7,7 @@ rows (the repeated header) are dropped.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -360,16 +361,36 @@ def _lines_beside(lines: Sequence[TextLine], part: PageTable, *, below: bool) ->
     )
 
 
+OCR_SAME_ROW = 0.8
+"""Two rows read by OCR are one header printed twice when their texts agree this much
+(difflib's ratio over the row): OCR reads a repeated 構成員 as 構成貞 on one page and
+構成上員 on the next; two different rows of a table share far less."""
+
+
 def repeated_header_rows(first: PageTable, part: PageTable) -> int:
-    """How many leading rows of ``part`` repeat the leading rows of ``first``."""
+    """How many leading rows of ``part`` repeat the leading rows of ``first``: the same
+    texts, or, read by OCR, texts that differ only as OCR's readings of one print do
+    (:func:`same_row`)."""
+    read_by_ocr = bool(first.confidences or part.confidences)
     n = 0
     while (
         n < min(first.grid.n_rows, part.grid.n_rows - 1)
-        and first.row_texts(n) == part.row_texts(n)
+        and same_row(first.row_texts(n), part.row_texts(n), read_by_ocr)
         and any(t for t in part.row_texts(n))
     ):
         n += 1
     return n
+
+
+def same_row(a: tuple[str | None, ...], b: tuple[str | None, ...], read_by_ocr: bool) -> bool:
+    """Whether two rows print the same: equal; or, read by OCR, the same cells filled and
+    their texts alike (:data:`OCR_SAME_ROW`)."""
+    if a == b:
+        return True
+    if not read_by_ocr or [bool(t) for t in a] != [bool(t) for t in b]:
+        return False
+    first, second = ("|".join(t or "" for t in row) for row in (a, b))
+    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio() >= OCR_SAME_ROW
 
 
 def stitch(

@@ -31,6 +31,39 @@ from ckextract.records import (
     Table,
     TextLine,
 )
+from ckextract.textrules import edits, normalize_text
+
+OCR_LABEL_EDITS = 1
+"""A header label read by OCR may differ from the printed one by this many characters
+(構成員 read as 構成貞 or 構成上員, 取組概要 as 取細概要)..."""
+MIN_OCR_LABEL = 3
+"""...when the label is at least this long (名称 is two: one changed glyph of two is
+another word)."""
+
+
+def read_by_ocr(table: Table) -> bool:
+    """Whether a table's text was read by OCR (some cell carries a confidence)."""
+    return any(c.ocr_confidence is not None for c in table.cells)
+
+
+def field_of(text: str | None, labels: dict[str, frozenset[str]], ocr: bool = False) -> str | None:
+    """The field a header cell names (``labels``: field → the labels printed for it); in a
+    table read by OCR also the one field whose label is within :data:`OCR_LABEL_EDITS`."""
+    if not text:
+        return None
+    value = normalize_text(text)
+    for name, known in labels.items():
+        if value in known:
+            return name
+    if not ocr:
+        return None
+    near = {
+        name
+        for name, known in labels.items()
+        for label in known
+        if len(label) >= MIN_OCR_LABEL and edits(value, label) <= OCR_LABEL_EDITS
+    }
+    return near.pop() if len(near) == 1 else None
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ row that is still repeated inside the data is skipped.
 from __future__ import annotations
 
 from ckextract import regions, textrules
-from ckextract.layouts import LayoutOutput, stable_id
+from ckextract.layouts import LayoutOutput, field_of, read_by_ocr, stable_id
 from ckextract.programs import match_program
 from ckextract.records import Adoption, Extraction, Table
 
@@ -32,23 +32,14 @@ FIELD_LABELS: dict[str, frozenset[str]] = {
 MAX_HEADER_ROWS = 3
 
 
-def _field_of(text: str | None) -> str | None:
-    if not text:
-        return None
-    value = textrules.normalize_text(text)
-    for name, labels in FIELD_LABELS.items():
-        if value in labels:
-            return name
-    return None
-
-
 def read_header(table: Table) -> tuple[int, dict[str, int]] | None:
     """(header row count, field → column) when the table is an adoption list."""
     grid = table.grid()
+    ocr = read_by_ocr(table)
     for r in range(min(MAX_HEADER_ROWS, table.n_rows)):
         cols: dict[str, int] = {}
         for c, text in enumerate(grid[r]):
-            name = _field_of(text)
+            name = field_of(text, FIELD_LABELS, ocr)
             if name and name not in cols:
                 cols[name] = c
         if "project_name" in cols and ({"lead_institution", "region"} & cols.keys()):
@@ -70,23 +61,26 @@ class AdoptionTableLayout:
         start, cols = header
         title_program = None
         for line in extraction.page_lines(table.pages[0]):
-            if line.bbox[3] <= table.bbox[1] and (p := match_program(line.text)):
+            if line.bbox[3] <= table.bbox[1] and (
+                p := match_program(line.text, line.ocr_confidence is not None)
+            ):
                 title_program = p.program_id
         doc_id = extraction.document.document_id
         fname = extraction.document.file_name
         grid = table.grid()
+        ocr = read_by_ocr(table)
         for row in range(start, table.n_rows):
             values = {f: grid[row][c] for f, c in cols.items()}
             if all(textrules.is_empty_marker(v) for v in values.values()):
                 continue
-            if sum(1 for v in values.values() if _field_of(v)) >= 2:
+            if sum(1 for v in values.values() if field_of(v, FIELD_LABELS, ocr)) >= 2:
                 continue  # a repeated header row
             raw = values.get("project_name") or ""
             if textrules.is_placeholder(raw):
                 out.warnings.append(f"{fname}: table {table.table_id} row {row}: no project name; skipped")
                 continue
             program_id = title_program
-            if values.get("program") and (p := match_program(values["program"])):
+            if values.get("program") and (p := match_program(values["program"], ocr)):
                 program_id = p.program_id
             if program_id is None:
                 out.warnings.append(f"{fname}: table {table.table_id} row {row}: program unknown")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ckextract import regions, textrules
-from ckextract.layouts import LayoutOutput, stable_id
+from ckextract.layouts import LayoutOutput, field_of, read_by_ocr, stable_id
 from ckextract.programs import match_program
 from ckextract.records import SECTORS, Extraction, Membership, Network, Repair, Sector, SourceCount, Table
 
@@ -39,22 +39,13 @@ class Header:
     groups: tuple[ColumnGroup, ...]
 
 
-def _field_of(text: str | None) -> str | None:
-    if not text:
-        return None
-    value = textrules.normalize_text(text)
-    for field_name, labels in FIELD_LABELS.items():
-        if value in labels:
-            return field_name
-    return None
-
-
 def read_header(table: Table) -> Header | None:
     """Find the header: the lowest row of field labels and the program above each column."""
     label_row = -1
     fields_by_col: dict[int, str] = {}
+    ocr = read_by_ocr(table)
     for r in range(min(MAX_HEADER_ROWS, table.n_rows)):
-        found = {c: f for c in range(table.n_cols) if (f := _field_of(_text(table, r, c)))}
+        found = {c: f for c in range(table.n_cols) if (f := field_of(_text(table, r, c), FIELD_LABELS, ocr))}
         if len(found) >= 2:
             label_row, fields_by_col = r, found
     if label_row < 0:
@@ -64,7 +55,7 @@ def read_header(table: Table) -> Header | None:
     for col, field_name in sorted(fields_by_col.items()):
         program = None
         for r in range(label_row - 1, -1, -1):
-            program = match_program(_text(table, r, col))
+            program = match_program(_text(table, r, col), ocr)
             if program:
                 break
         if program is not None:
@@ -103,13 +94,14 @@ class NetworkTableLayout:
             return out
         doc_id = extraction.document.document_id
         fname = extraction.document.file_name
+        ocr = read_by_ocr(table)
         for row in range(header.rows, table.n_rows):
             region_text = _text(table, row, header.region_col)
             if textrules.is_empty_marker(region_text):
                 continue
             assert region_text is not None
             region_name = textrules.normalize_text(region_text)
-            if _field_of(region_text) is not None:
+            if field_of(region_text, FIELD_LABELS, ocr) is not None:
                 continue  # a header row that stitching did not recognize
             region = regions.lookup(region_name)
             if region is None:
