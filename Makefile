@@ -11,9 +11,9 @@ STAMP  := $(VENV)/.installed
 # Tesseract + Japanese data (Debian packages) for OCR of scanned PDFs: installed when
 # missing and the machine can (root with apt-get); otherwise scans are rejected with how
 # to install it, and everything else works.
-OCR_PACKAGES := tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert tesseract-ocr-eng
 ocr-system:
-	@if tesseract --list-langs 2>/dev/null | grep -qx jpn; then :; \
+	@if [ "$$(tesseract --list-langs 2>/dev/null | grep -cxE 'jpn|eng')" = 2 ]; then :; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(OCR_PACKAGES) >/dev/null) \
 	  || echo "setup: could not install $(OCR_PACKAGES); scanned PDFs will be rejected"; \

@@ -21,7 +21,7 @@ from ckextract.extract import extract_document, ocr
 from ckextract.settings import ExtractSettings
 from ckextract.textrules import edits
 from tests import pdfbytes
-from tests.conftest import RAW_PDFS
+from tests.conftest import RAW_PDFS, SHARED
 from tests.scangen import scan_pdf
 
 needs_tesseract = pytest.mark.skipif(not ocr.available(), reason=f"OCR not available: {ocr.missing()}")
@@ -31,9 +31,9 @@ SHARE = 0.95
 """Share of members that must be within that (issue 18's bar; measured 95-98 %)."""
 ADOPTION_SHARE = 0.80
 """Share of adoption sightings that must be within that: below issue 18's 95 %, which the
-map slide does not reach yet (measured 84-95 % of its 37 projects over scans, the
-tabular list 21-23 of 23: Tesseract garbles a few of the map's 6 pt project lines; see
-docs/ocr.md). A floor against regressions, not the bar."""
+sightings do not reach yet (measured 91.7 % and 93.3 % on two scan sets; the 37
+adoptions themselves 97.3 % on both: Tesseract garbles a few of the map slide's 6 pt
+project lines; see docs/ocr.md). A floor against regressions, not the bar."""
 
 
 def matched(expected: list[str], read: list[str]) -> tuple[int, list[tuple[str, str | None]]]:
@@ -181,3 +181,32 @@ def test_a_scanned_variant_split_over_pages_reads_like_its_born_digital_self(tmp
     }
     hits, misses = matched(digital, scanned)
     assert hits >= SHARE * len(digital), misses
+
+
+LIST_CELL_SHARE = 0.75
+"""Share of an MHLW list's cells a scan must read as its text layer has them (after NFKC,
+without spaces): measured 78 % (243 of 312) on mhlw_ec/02 — issue 18 asks for 95 % of
+whole rows, not reached (6 of 39 rows); a floor against regressions, not the bar."""
+
+
+@needs_tesseract
+@pytest.mark.skipif(not (SHARED / "real_pdfs").is_dir(), reason="../shared/real_pdfs is not here")
+def test_a_scanned_mhlw_list_reads_its_rows_and_most_cells(tmp_path: Path) -> None:
+    import unicodedata
+
+    source = SHARED / "real_pdfs" / "mhlw_ec" / "02_001095355.pdf"
+    grids = [
+        [
+            ["".join(unicodedata.normalize("NFKC", v or "").split()) for v in row]
+            for t in ex.tables
+            for row in t.grid()
+        ]
+        for ex in (
+            extract_document(discover([pdf])[0])
+            for pdf in (source, scan_pdf(source, tmp_path / "s.pdf", seed=1))
+        )
+    ]
+    digital, scanned = grids
+    assert len(scanned) == len(digital)  # no row lost or split (a link's underline once split rows)
+    same = sum(a == b for r, s in zip(digital, scanned, strict=True) for a, b in zip(r, s, strict=False))
+    assert same >= LIST_CELL_SHARE * sum(len(r) for r in digital)

@@ -194,3 +194,16 @@ def test_a_short_keyword_is_not_matched_loosely() -> None:
     from ckextract.programs import match_program
 
     assert match_program("CO|(", ocr=True) is None  # COI is too short to match with a glyph wrong
+
+
+def test_a_web_address_read_as_japanese_punctuation_is_latin_text() -> None:
+    assert ocr.is_latin([_line("Soujinkal-kousel」D/kuroisi")])  # mhlw_ec/02's scan
+
+
+def test_a_cell_with_kana_or_kanji_is_not_latin_text() -> None:
+    assert not ocr.is_latin([_line("平日9:00<18:00土9:00<13:00")])
+    assert not ocr.is_latin([_line("「」")])  # no letter or digit at all
+
+
+def test_a_range_misread_in_a_line_is_a_wave_dash() -> None:
+    assert _text(ocr.line_glyphs(_line("月て木9:30<13:00"), PAGE, 0.0)) == "月～木9:30～13:00"

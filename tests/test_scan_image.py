@@ -6,7 +6,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ckextract.extract import scan
+from ckextract.extract import ocr, scan
+from ckextract.settings import ExtractSettings
 
 WHITE = 255
 
@@ -48,9 +49,21 @@ def test_text_beside_nothing_shaded_makes_no_seam() -> None:
 
 def test_line_ends_meet_the_crossing_line_within_reach() -> None:
     lines = [scan._line(10, 50, 200, 50), scan._line(196, 0, 196, 100), scan._line(12, 47, 12, 100)]
-    met = scan.meet_ends(lines, 5.0)
+    met = scan.meet_ends(lines, lines, 5.0)
     assert (met[0]["x0"], met[0]["x1"]) == (12, 196)
     assert (met[2]["top"], met[2]["bottom"]) == (50, 100)  # up to the horizontal, no further
+
+
+def test_an_underline_short_of_its_cell_closes_no_cell() -> None:
+    img = np.full((400, 1200), WHITE, dtype=np.uint8)
+    for x in (100, 600, 1100):
+        cv2.line(img, (x, 50), (x, 350), 0, 3)
+    for y in (50, 200, 350):
+        cv2.line(img, (100, y), (1100, y), 0, 3)
+    cv2.line(img, (130, 300), (570, 300), 0, 2)  # a link's underline, 30 px short each side
+    page = scan.PageImage(img, np.dstack([img] * 3), 72 / 300, 0.0)
+    lines, _clean = ocr.page_rules(page)
+    assert len(ocr._cell_boxes(lines, page, ExtractSettings())) == 4
 
 
 def test_a_lone_speck_is_dust_a_full_stop_beside_text_stays() -> None:
@@ -70,22 +83,22 @@ def test_a_speck_beside_a_coloured_marker_is_dust() -> None:
     assert scan.despeckle(scan.PageImage(grey, colour, 1.0))[118, 126] > 200
 
 
-def test_a_light_on_dark_box_is_turned_dark_on_light_on_the_sheet() -> None:
+def test_a_light_on_dark_box_is_turned_dark_on_light() -> None:
     img = np.full((100, 300), 40, dtype=np.uint8)
     cv2.rectangle(img, (100, 40), (140, 60), 250, -1)  # white text on a dark fill
-    sheet, placed = scan.mosaic(img, [(0, 0, 300, 100)])
-    y = placed[0][0]
-    assert sheet[y + 50, scan.MOSAIC_GAP_PX + 120] < 50 and sheet[y + 10, scan.MOSAIC_GAP_PX + 10] == 255
+    framed, f = scan.framed(img, (0, 0, 300, 100)), scan.FRAME_PX
+    assert framed[f + 50, f + 120] < 50 and framed[f + 10, f + 10] == 255
 
 
-def test_a_line_read_on_the_sheet_goes_back_to_its_box() -> None:
-    img = np.full((1000, 500), WHITE, dtype=np.uint8)
-    _sheet, placed = scan.mosaic(img, [(10, 100, 210, 160), (50, 700, 450, 800)])
-    second_top = placed[1][0]
-    assert scan.placed_at(placed, (0, second_top + 5, 10, second_top + 25)) == (
-        50 - scan.MOSAIC_GAP_PX,
-        700 - second_top,
-    )
+def test_a_lone_glyph_in_a_tall_cell_is_something_to_read() -> None:
+    # mhlw_ec/02: a 719×240 px cell holding only 有 (0.4 % of it ink)
+    img = np.full((240, 719), 250, dtype=np.uint8)
+    for y in (100, 115, 130):
+        cv2.line(img, (340, y), (380, y), 0, 4)  # three strokes of a glyph, about 500 px
+    cv2.line(img, (360, 95), (360, 140), 0, 4)
+    assert scan.cells_with_text(img, [(0, 0, 719, 240)])
+    framed, f = scan.framed(img, (0, 0, 719, 240)), scan.FRAME_PX
+    assert framed[f + 115, f + 350] < 60 and framed[f + 20, f + 20] == 255
 
 
 def test_a_coloured_dot_is_a_marker_with_its_colour() -> None:
@@ -95,3 +108,21 @@ def test_a_coloured_dot_is_a_marker_with_its_colour() -> None:
     (mark,) = scan.coloured_marks(scan.PageImage(grey, colour, 0.24), 2.5, 16.0)
     assert mark["non_stroking_color"] == (round(230 / 255, 3), round(57 / 255, 3), round(41 / 255, 3))
     assert any(segment[0] == "c" for segment in mark["path"])  # a circle: read as ●
+
+
+def test_a_line_read_on_the_sheet_goes_back_to_its_box() -> None:
+    img = np.full((1000, 500), WHITE, dtype=np.uint8)
+    boxes = [(10, 100, 210, 160), (50, 700, 450, 800)]
+    sheet, tops = scan.stacked([scan.framed(img, b) for b in boxes])
+    f = scan.FRAME_PX
+    assert tops == [f, 2 * f + 60] and sheet.shape == (100 + 60 + 3 * f, 400 + 2 * f)
+    assert scan.stacked_index(tops, [60, 100], (0, tops[1] + 5, 10, tops[1] + 25)) == 1
+    above = (0, tops[0] - 10, 10, tops[0] + 4)  # a line's box reaching above its own
+    assert scan.stacked_index(tops, [60, 100], above) == 0
+
+
+def test_flattened_whitens_grain_and_keeps_print() -> None:
+    img = np.full((100, 100), 240, dtype=np.uint8)
+    img[10, 10], img[50, 50] = 225, 30  # a line's faint edge, a stroke
+    flat = scan.flattened(img)
+    assert (flat[10, 10], flat[0, 0], flat[50, 50]) == (255, 255, 30)

@@ -280,3 +280,61 @@ def test_placeholders_name_nothing() -> None:
 
 def test_a_short_real_name_is_no_placeholder() -> None:
     assert not any(tr.is_placeholder(v) for v in ("NTT", "徳島県", "PHC株式会社", "3M"))
+
+
+# OCR readings: each example is a line Tesseract read from our scan of a real page.
+
+
+def test_range_tilde_between_times() -> None:
+    # MHLW mhlw_ec/02, 対応可能時間帯: printed 9:30～13:00 ... 15:00～18:00
+    assert tr.read_range_tilde("金9:30<13:00、15:00て18:00") == "金9:30～13:00、15:00～18:00"
+
+
+def test_range_tilde_between_weekdays_before_a_time() -> None:
+    assert tr.read_range_tilde("月一金9:00ン11:30") == "月～金9:00～11:30"  # mhlw_ec/02
+
+
+def test_range_tilde_leaves_the_first_of_the_month() -> None:
+    assert tr.read_range_tilde("毎月一日9:00") == "毎月一日9:00"
+
+
+def test_times_sign_between_kanji() -> None:
+    assert tr.read_times_sign("京都府X京都大学等") == "京都府×京都大学等"  # the deck's map
+
+
+def test_times_sign_leaves_latin_words() -> None:
+    assert tr.read_times_sign("BioX推進") == "BioX推進"
+
+
+def test_digit_hyphen_between_digits() -> None:
+    # mhlw_ec/02, 住所: printed 山田488-1, 四丁目1-5
+    assert tr.read_digit_hyphen("山田488一1、四丁目1ー5") == "山田488-1、四丁目1-5"
+
+
+def test_digit_hyphen_leaves_kanji_one() -> None:
+    assert tr.read_digit_hyphen("字一ツ谷536") == "字一ツ谷536"
+
+
+def test_time_colon_in_a_range() -> None:
+    assert tr.read_time_colon("月・水・木・金8.30～12:00") == "月・水・木・金8:30～12:00"  # mhlw_ec/02
+    assert tr.read_time_colon("水・土9:00～11.30") == "水・土9:00～11:30"
+
+
+def test_time_colon_leaves_decimals() -> None:
+    assert tr.read_time_colon("1.25～2.50") == "1.25～2.50"
+
+
+def test_url_colon() -> None:
+    assert tr.read_url_colon("https.//efclinic.com") == "https://efclinic.com"  # mhlw_ec/02
+
+
+def test_ocr_reread_keeps_one_character_per_glyph() -> None:
+    line = "月て木9:30<13:00京都府X京都大学等488一1https.//a"
+    assert len(tr.ocr_reread(line)) == len(line)
+
+
+def test_range_tilde_where_a_range_wraps() -> None:
+    # mhlw_ec/02: 14:00～17:30 wrapped after its ～; 17:00～19:00 before it
+    assert tr.read_range_tilde("・金9:00～12:00、14:00>") == "・金9:00～12:00、14:00～"
+    assert tr.read_range_tilde("ン19:00)その他") == "～19:00)その他"
+    assert tr.read_range_tilde("工事は14:00一") == "工事は14:00一"

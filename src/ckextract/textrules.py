@@ -28,12 +28,18 @@ _JAPANESE = (
     "\uff01-\uff60\uff61-\uff9f"  # full-width forms, half-width katakana
 )
 _JP = f"[{_JAPANESE}]"
+_KANA_KANJI = "\u3040-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CIRCLED = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 
 
 def is_japanese(ch: str) -> bool:
     """True for kana, kanji and Japanese punctuation/full-width forms."""
     return bool(ch) and re.match(_JP, ch) is not None
+
+
+def is_kana_or_kanji(ch: str) -> bool:
+    """True for kana and kanji (not Japanese punctuation or full-width forms)."""
+    return re.match(f"[{_KANA_KANJI}]", ch) is not None
 
 
 def _is_latin_word_char(ch: str) -> bool:
@@ -549,3 +555,94 @@ def contains_near(text: str, word: str, most: int) -> bool:
         if any(edits(text[i : i + size], word) <= most for i in range(len(text) - size + 1)):
             return True
     return False
+
+
+# --- rules: characters OCR reads as another, put right by their neighbours --------------
+# Each takes a line as read (one character per glyph) and returns it with some characters
+# replaced, never added or removed, so each glyph keeps its box. Applied to OCR'd text
+# only: a text layer's characters are what was printed.
+
+TIMES_MISREAD = "Xx✕╳>＞Ｘｘ"
+"""What OCR reads a × as (a map's ``京都府×京都大学等``)."""
+_TIMES_SIGN = re.compile(f"(?<=[{_KANA_KANJI}])[{TIMES_MISREAD}](?=[{_KANA_KANJI}])")
+
+
+def read_times_sign(line: str) -> str:
+    """A × misread as a Latin X or ``>`` standing alone between two Japanese characters
+    (none of these is a letter of a Japanese name): ``京都府X京都大学等`` → ``京都府×京都大学等``."""
+    return _TIMES_SIGN.sub("×", line)
+
+
+WAVE_MISREAD = "<>＜＞てンこ"
+"""What Tesseract's Japanese model reads a wave dash ～ as (MHLW's
+``月～木 9:30～13:00`` came out ``月て木9:30<13:00``, ``9:00ン11:30``) ..."""
+RANGE_MISREAD = WAVE_MISREAD + "一ー"
+"""... and, between two things a range joins, a dash (``月一金``)."""
+WEEKDAYS = "月火水木金土日祝"
+_TIME = r"\d{1,2}[:.]\d\d"
+_TIME_RANGE = re.compile(f"(?<=\\d[:.]\\d\\d)[{RANGE_MISREAD}](?={_TIME})")
+_WRAPPED_RANGE = re.compile(f"(?<=\\d[:.]\\d\\d)[{WAVE_MISREAD}]$|^[{WAVE_MISREAD}](?={_TIME})")
+"""A range wrapped at its ～: a misread mark ending a line after a time, or starting one
+before a time (not 一/ー: at a line's end a dash may be just that)."""
+_WEEKDAY_RANGE = re.compile(f"(?<=[{WEEKDAYS}])[{RANGE_MISREAD}](?=[{WEEKDAYS}]\\s?{_TIME})")
+_FIRST_OF_MONTH = "月一日"
+"""``毎月一日 9:00`` (the first of each month) is no range from Monday to Sunday."""
+
+
+def read_range_tilde(line: str) -> str:
+    """A ～ misread between two times (``9:30<13:00`` → ``9:30～13:00``) or between two
+    weekdays before a time (``月一金9:00`` → ``月～金9:00``), or where a range is wrapped
+    (``14:00>`` ending a line, ``ン19:00`` starting one)."""
+    line = _WRAPPED_RANGE.sub("～", _TIME_RANGE.sub("～", line))
+
+    def tilde(match: re.Match[str]) -> str:
+        around = line[match.start() - 1 : match.end() + 1]
+        return match.group() if around == _FIRST_OF_MONTH else "～"
+
+    return _WEEKDAY_RANGE.sub(tilde, line)
+
+
+_DIGIT_HYPHEN = re.compile(r"(?<=\d)[一ー―‐−](?=\d)")
+
+
+def read_digit_hyphen(line: str) -> str:
+    """A hyphen between two Arabic digits misread as 一 (kanji one) or ー (long vowel),
+    which Japanese never writes between Arabic digits: ``488一1`` → ``488-1``."""
+    return _DIGIT_HYPHEN.sub("-", line)
+
+
+_DOT_BEFORE_RANGE = re.compile(r"(?<!\d)(\d{1,2})\.(\d\d)(?=～\d{1,2}:\d\d(?!\d))")
+_DOT_AFTER_RANGE = re.compile(r"(?<=\d:\d\d～)(\d{1,2})\.(\d\d)(?!\d)")
+
+
+def read_time_colon(line: str) -> str:
+    """A time's colon misread as a full stop, in a range whose other time has its colon:
+    ``8.30～12:00`` → ``8:30～12:00`` (``1.25～2.50``, two decimals, stays)."""
+    line = _DOT_BEFORE_RANGE.sub(r"\1:\2", line)
+    return _DOT_AFTER_RANGE.sub(r"\1:\2", line)
+
+
+_URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)[.;,](?=//)")
+
+
+def read_url_colon(line: str) -> str:
+    """A web address's colon misread as a full stop: ``https.//efclinic.com`` →
+    ``https://efclinic.com``."""
+    return _URL_SCHEME.sub(r"\1:", line)
+
+
+OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("range_tilde", read_range_tilde),
+    ("times_sign", read_times_sign),
+    ("digit_hyphen", read_digit_hyphen),
+    ("time_colon", read_time_colon),
+    ("url_colon", read_url_colon),
+)
+"""In this order: a ``>`` between two weekdays is a range before it is a ×."""
+
+
+def ocr_reread(line: str) -> str:
+    """``line`` as OCR read it, with every rule of :data:`OCR_READINGS` applied."""
+    for _name, rule in OCR_READINGS:
+        line = rule(line)
+    return line

@@ -23,6 +23,7 @@ from xml.etree import ElementTree
 
 import numpy as np
 
+from ckextract import textrules
 from ckextract._typing import T_obj_list
 from ckextract.extract import scan
 from ckextract.extract.markers import MARKER_MAX, MARKER_MIN
@@ -33,21 +34,23 @@ BOX_SEGMENTATION = 6
 (:func:`recognize_boxes`). On the seed deck's scanned network table it reads 82 of the
 86 members within one character; "single column" (4) loses headings, "sparse" (11) 77."""
 MAX_SHEET_PX = 16_000
-"""Height of one sheet of boxes given to Tesseract (it refuses images over 32,767 px; a
-taller cell is cut to fit)."""
+"""Height of one sheet of boxes given to Tesseract (it refuses images over 32,767 px)."""
 BOX_SCALE = 2
 """Cells are read at twice the page's resolution: Tesseract reads small Japanese (6-7 pt,
 25 px at 300 dpi) better at about 50 px."""
 LANGUAGES = "jpn"
 """Tesseract's Japanese model (horizontal text; it reads the Latin letters and digits
 set among Japanese too)."""
+LATIN_LANGUAGES = "eng"
+"""The model a cell of Latin letters and digits is read again with: the Japanese model
+reads a web address's ``jp`` as ``」D``, ``l`` as ``|``, ``7`` as ``/`` (``017-/88-3121``)."""
 PAGE_SEGMENTATION = 3
 """Tesseract's automatic page layout (its default). On the seed deck's scanned network
 table it reads 64 of the members exactly against 58 in "sparse text" mode (11) and 60
 as one block (6); cells are found from the ruling lines, not from Tesseract's blocks."""
 INSTALL_HINT = (
     "install Tesseract with its Japanese data to read scans "
-    "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert)"
+    "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert tesseract-ocr-eng)"
 )
 OCR_FONT = "ckextract-ocr"
 """Font name of a glyph read by OCR (its provenance stays visible, like drawn markers)."""
@@ -61,9 +64,9 @@ INK_TO_EM = 1.15
 glyphs × this is its font size."""
 TALL_LINE = 1.8
 """A line of text this many font sizes tall is not one line (see :func:`_vertical`)."""
-TIMES_MISREAD = frozenset("Xx✕╳>＞ＸｘXＸ")
-"""What Tesseract reads a × as (a map's ``京都府×京都大学等``): standing alone between two
-Japanese characters, none of these is a letter of a name, so it is read as ×."""
+SEVERAL = "\ufffc"
+"""Stands for a glyph Tesseract read as several characters when a line is reread by
+:func:`textrules.ocr_reread` (one character a glyph)."""
 LATIN_SPACE_EMS = 0.2
 """Between two Latin letters, a gap of the ink wider than this × the line's height is a
 word space (letters of a word stand 0.05-0.1 em apart; Tesseract's Japanese model often
@@ -102,6 +105,8 @@ def missing() -> str | None:
         return f"Tesseract does not run ({type(exc).__name__})"
     if "jpn" not in languages:
         return "Tesseract has no Japanese data (jpn)"
+    if LATIN_LANGUAGES not in languages:
+        return f"Tesseract has no Latin data ({LATIN_LANGUAGES})"
     return None
 
 
@@ -173,54 +178,93 @@ def recognize(image: scan.Image, dpi: int) -> list[OcrLine]:
     return parse_hocr(_hocr(image, PAGE_SEGMENTATION, dpi))
 
 
-def _hocr(image: scan.Image, segmentation: int, dpi: int) -> bytes:
+def _hocr(image: scan.Image, segmentation: int, dpi: int, languages: str = LANGUAGES) -> bytes:
     """Tesseract's hOCR of ``image``, a box per character."""
     import pytesseract
 
     config = f"--psm {segmentation} --dpi {dpi} -c hocr_char_boxes=1"
-    return bytes(pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGES, extension="hocr", config=config))
+    return bytes(pytesseract.image_to_pdf_or_hocr(image, lang=languages, extension="hocr", config=config))
 
 
-def recognize_boxes(image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int) -> list[OcrLine]:
-    """Tesseract on some boxes of a page image (pixels), in one call: the boxes are set
-    one under another on a white sheet (:func:`scan.mosaic`), read as blocks of text, and
-    what is read is put back where each box is on the page. A box printed light on dark
-    is turned dark on light first."""
-    out: list[OcrLine] = []
+def recognize_boxes(
+    image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int, languages: str = LANGUAGES
+) -> list[list[OcrLine]]:
+    """Tesseract on some boxes of a page image (pixels), in one call: each box framed in
+    white and stretched (:func:`scan.framed`), the boxes set one under another on a sheet
+    :data:`scan.FRAME_PX` apart (one image of many lines gives Tesseract's threshold and
+    line finding more to go on than a box of one short word), and what is read put back
+    where each box is on the page: the lines of each box."""
+    out: list[list[OcrLine]] = [[] for _ in boxes]
+    start = 0
     for group in sheets(boxes, MAX_SHEET_PX // BOX_SCALE):
-        out += _recognize_sheet(image, group, dpi)
+        for k, lines in enumerate(_recognize_sheet(image, group, dpi, languages)):
+            out[start + k] = lines
+        start += len(group)
     return out
 
 
 def sheets(boxes: list[tuple[int, int, int, int]], height: int) -> list[list[tuple[int, int, int, int]]]:
-    """``boxes`` in groups whose mosaic stays under ``height`` pixels (Tesseract refuses
-    an image over 32,767 pixels either way)."""
+    """``boxes`` in groups whose sheet stays under ``height`` pixels (Tesseract refuses
+    an image over 32,767 pixels either way); a taller box is cut to fit."""
     out: list[list[tuple[int, int, int, int]]] = []
     used = height
     for box in boxes:
-        need = min(box[3] - box[1], height - 2 * scan.MOSAIC_GAP_PX) + scan.MOSAIC_GAP_PX
-        if used + need > height - scan.MOSAIC_GAP_PX:
+        need = min(box[3] - box[1], height - 2 * scan.FRAME_PX) + scan.FRAME_PX
+        if used + need > height - scan.FRAME_PX:
             out.append([])
             used = 0
-        out[-1].append((box[0], box[1], box[2], box[1] + need - scan.MOSAIC_GAP_PX))
+        out[-1].append((box[0], box[1], box[2], box[1] + need - scan.FRAME_PX))
         used += need
     return out
 
 
-def _recognize_sheet(image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int) -> list[OcrLine]:
+def _recognize_sheet(
+    image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int, languages: str
+) -> list[list[OcrLine]]:
     import cv2
 
-    sheet, placed = scan.mosaic(image, boxes)
+    sheet, tops = scan.stacked([scan.framed(image, box) for box in boxes])
     if BOX_SCALE != 1:
         sheet = np.asarray(
             cv2.resize(sheet, None, fx=BOX_SCALE, fy=BOX_SCALE, interpolation=cv2.INTER_CUBIC), dtype=np.uint8
         )
-    out: list[OcrLine] = []
-    for line in parse_hocr(_hocr(sheet, BOX_SEGMENTATION, dpi * BOX_SCALE)):
-        home = scan.placed_at(placed, _scaled(line.box, 1 / BOX_SCALE))
-        if home is not None:
-            out.append(_moved_line(line, home))
+    out: list[list[OcrLine]] = [[] for _ in boxes]
+    for line in parse_hocr(_hocr(sheet, BOX_SEGMENTATION, dpi * BOX_SCALE, languages)):
+        k = scan.stacked_index(tops, [b[3] - b[1] for b in boxes], _scaled(line.box, 1 / BOX_SCALE))
+        shift = (boxes[k][0] - scan.FRAME_PX, boxes[k][1] - tops[k])
+        out[k].append(_moved_line(line, shift))
     return out
+
+
+def is_latin(lines: list[OcrLine]) -> bool:
+    """Whether a box's reading is Latin text: letters or digits and no kana or kanji (a
+    phone number, a postcode, a web or mail address; the Japanese model reads Latin
+    letters as Japanese punctuation, ``Soujinkal-kousel」D``, but not as kana or kanji)."""
+    text = "".join(c.text for line in lines for w in line.words for c in w.chars)
+    return any(ch.isascii() and ch.isalnum() for ch in text) and not any(
+        textrules.is_kana_or_kanji(ch) for ch in text
+    )
+
+
+def _confidence(lines: list[OcrLine]) -> float:
+    values = [c.confidence for line in lines for w in line.words for c in w.chars]
+    return sum(values) / len(values) if values else 0.0
+
+
+def read_cells(image: scan.Image, cells: list[tuple[int, int, int, int]], dpi: int) -> list[OcrLine]:
+    """Every cell read with the Japanese model (:func:`recognize_boxes`), and those it
+    read as Latin text read again with the Latin one (:data:`LATIN_LANGUAGES`): of the two
+    readings, the one Tesseract is surer of."""
+    read = recognize_boxes(image, cells, dpi)
+    latin = [k for k, lines in enumerate(read) if is_latin(lines)]
+    _keep_surer(read, latin, recognize_boxes(image, [cells[k] for k in latin], dpi, LATIN_LANGUAGES))
+    return [line for lines in read for line in lines]
+
+
+def _keep_surer(read: list[list[OcrLine]], which: list[int], again: list[list[OcrLine]]) -> None:
+    for k, lines in zip(which, again, strict=True):
+        if _confidence(lines) > _confidence(read[k]):
+            read[k] = lines
 
 
 def _moved_line(line: OcrLine, shift: tuple[int, int]) -> OcrLine:
@@ -267,11 +311,6 @@ def _stray(glyphs: T_obj_list, k: int) -> bool:
     if k == len(glyphs) - 1:
         return bool(glyph["x0"] - glyphs[k - 1]["x1"] > room)
     return False
-
-
-def _is_cjk(text: str) -> bool:
-    """A kanji or kana (what a Latin letter standing alone between is not part of)."""
-    return bool(text) and unicodedata.name(text[0], "").startswith(("CJK UNIFIED", "HIRAGANA", "KATAKANA"))
 
 
 def _is_ascii(text: str) -> bool:
@@ -343,13 +382,10 @@ def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_lis
     glyphs, word_of = [glyphs[k] for k in order], [word_of[k] for k in order]
     keep = [k for k in range(len(glyphs)) if not _stray(glyphs, k)]
     glyphs, word_of = [glyphs[k] for k in keep], [word_of[k] for k in keep]
-    for i in range(1, len(glyphs) - 1):
-        if (
-            glyphs[i]["text"] in TIMES_MISREAD
-            and _is_cjk(glyphs[i - 1]["text"])
-            and _is_cjk(glyphs[i + 1]["text"])
-        ):
-            glyphs[i]["text"] = "×"
+    reread = textrules.ocr_reread("".join(g["text"] if len(g["text"]) == 1 else SEVERAL for g in glyphs))
+    for glyph, text in zip(glyphs, reread, strict=True):
+        if len(glyph["text"]) == 1:
+            glyph["text"] = text
     for a, b in itertools.pairwise(glyphs):  # one run of colour, as a text layer gives it
         if scan.colour_gap(a["non_stroking_color"], b["non_stroking_color"]) <= SAME_COLOUR:
             b["non_stroking_color"] = a["non_stroking_color"]
@@ -428,8 +464,10 @@ def page_rules(page: scan.PageImage) -> tuple[T_obj_list, scan.Image]:
     page with its inked lines painted out for reading."""
     horizontal, vertical = scan.line_mask(scan.ink(page.grey))
     seam_h, seam_v = scan.seam_mask(page.grey)
-    lines = scan.ruling_lines(horizontal | seam_h, vertical | seam_v, page.points_per_pixel)
-    lines = scan.meet_ends(lines, scan.SEAM_RUN_PX * page.points_per_pixel)
+    inked = scan.ruling_lines(horizontal, vertical, page.points_per_pixel)
+    seams = scan.ruling_lines(seam_h & ~horizontal, seam_v & ~vertical, page.points_per_pixel)
+    reach = scan.SEAM_RUN_PX * page.points_per_pixel
+    lines = inked + scan.meet_ends(seams, inked + seams, reach)
     return lines, scan.without_lines(page.grey, horizontal, vertical)
 
 
@@ -439,9 +477,9 @@ def read_text(
     """The page's text: every cell the lines close read on its own (no line runs on into
     the next cell; shades stretched, light on dark turned), the rest as a page."""
     cells = scan.cells_with_text(clean, _cell_boxes(lines, page, settings))
-    text = recognize(scan.without_boxes(clean, cells), settings.ocr_dpi)
+    text = recognize(scan.flattened(scan.without_boxes(clean, cells)), settings.ocr_dpi)
     if cells:
-        text += recognize_boxes(page.grey, cells, settings.ocr_dpi)
+        text += read_cells(page.grey, cells, settings.ocr_dpi)
     return text
 
 

@@ -65,17 +65,32 @@ darker edge a shade shows beside a white gap (3 pt: less than a cell's padding).
 PRINT_CONTRAST = 40
 """Grey levels by which printed text is darker than its surroundings (100 or more on a
 shade; a scan's grain, 4-8, never): what counts as something to read in a cell."""
+GRAIN_CONTRAST = 20
+"""Grey levels below the paper that are still paper when a page is flattened: a scan's
+grain (4-8) three times over and a painted-out line's faint edge, not the soft edge of a
+6 pt glyph (flattening at :data:`PRINT_CONTRAST` lost 3 of the map's 60 project lines)."""
 GRAIN_SIGMAS = 2.0
 """A box's background is white from this many standard deviations of its grain below
 its median grey: the grain of a shade, stretched, would read as specks."""
+LINE_BLUR_PX = 1
+"""A ruling line is painted out this much wider on each side than its mask. No wider: in
+a dark-filled header the dark between two lines of light text is ink too, and painting
+3 px round it wiped the header's text (the faint edges left are :func:`flattened`)."""
 RULE_INSET_PX = 4
 """A cell's rule, blurred by the scan, is this wide on its inner side."""
-CELL_INK_SHARE = 0.004
-"""A cell with at least this share of ink pixels holds something to read (a 7 pt word in
-a header cell is about 1 %; a speck of dust in a small cell 0.02 %)."""
-MOSAIC_GAP_PX = 40
-"""White between boxes set on one sheet for Tesseract: more than a line's leading, so
-no line of one box runs into the next."""
+CELL_MIN_INK_PX = 60
+"""A cell with at least this many ink pixels holds something to read: a dash at 10 pt is
+about 120, a lone 有 in a tall list cell 600 (0.4 % of it: a share of the cell would
+miss it); a speck of dust that despeckling left is under 30."""
+DARKEST_PERCENTILE = 1
+"""A box's darkest ink, for stretching its grey levels: this percentile of the whole box
+(the very darkest few pixels are grain on a stroke) ..."""
+INK_LOW_PERCENTILE = 20
+"""... or, where ink is under 1 % of the box (a lone 有 in a tall cell, where that
+percentile is paper), this percentile of its ink pixels: whichever is darker."""
+FRAME_PX = 40
+"""White paper round a box read on its own (Tesseract finds no text touching an image's
+edge)."""
 SEAM_RUN_PX = 41
 """Pixels a seam is averaged over along its length (about 3.5 pt at 300 dpi): grain
 and dust average out, a border between shaded cells stays."""
@@ -206,21 +221,24 @@ def seam_mask(grey: Image) -> tuple[Image, Image]:
     )
 
 
-def meet_ends(lines: T_obj_list, reach: float) -> T_obj_list:
-    """Each line's ends carried to the crossing line within ``reach`` points of them: a
-    seam, averaged along its length, fades out about half that run before the border it
-    meets (:data:`SEAM_RUN_PX`), and a table's cells need their corners closed. An end
-    with no crossing line that near stays where it is (a line never grows past a table)."""
-    horizontal = [ln for ln in lines if ln["top"] == ln["bottom"]]
-    vertical = [ln for ln in lines if ln["top"] != ln["bottom"]]
+def meet_ends(lines: T_obj_list, crossing: T_obj_list, reach: float) -> T_obj_list:
+    """Each of ``lines``' ends carried to the line of ``crossing`` within ``reach`` points
+    of it that crosses its way: a seam, averaged along its length, fades out about half
+    that run before the border it meets (:data:`SEAM_RUN_PX`), and a table's cells need
+    their corners closed. An end with no crossing line that near stays where it is (a line
+    never grows past a table). Only seams are given: an inked line reaches its border on
+    the paper, and an inked line that stops short of one is no border (a link's underline
+    would otherwise close a cell under the text)."""
+    horizontal = [ln for ln in crossing if ln["top"] == ln["bottom"]]
+    vertical = [ln for ln in crossing if ln["top"] != ln["bottom"]]
     out: T_obj_list = []
-    for ln in horizontal:
+    for ln in (ln for ln in lines if ln["top"] == ln["bottom"]):
         y = float(ln["top"])
         across = [float(v["x0"]) for v in vertical if v["top"] - reach <= y <= v["bottom"] + reach]
         x0 = _nearest(float(ln["x0"]), across, reach)
         x1 = _nearest(float(ln["x1"]), across, reach)
         out.append(_line(min(x0, x1), y, max(x0, x1), y))
-    for ln in vertical:
+    for ln in (ln for ln in lines if ln["top"] != ln["bottom"]):
         x = float(ln["x0"])
         across = [float(h["top"]) for h in horizontal if h["x0"] - reach <= x <= h["x1"] + reach]
         top = _nearest(float(ln["top"]), across, reach)
@@ -367,13 +385,24 @@ def despeckle(page: PageImage) -> Image:
 
 def without_lines(grey: Image, horizontal: Image, vertical: Image) -> Image:
     """The page with its ruling lines painted white: Tesseract reads a cell's text
-    without taking a rule for a ー or a 丨."""
+    without taking a rule for a ー or a 丨 (nor its blurred edge for a 「 or a |)."""
     import cv2
 
-    lines = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+    width = 2 * LINE_BLUR_PX + 1
+    lines = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((width, width), np.uint8))
     out = grey.copy()
     out[lines > 0] = 255
     return out
+
+
+def flattened(image: Image) -> Image:
+    """``image`` with everything within :data:`GRAIN_CONTRAST` of its paper (its median
+    grey) made white: the grain, and a painted-out line's faint blurred edges. On a page
+    left nearly blank once its cells were cut out, Tesseract's layout analysis spent 157 s
+    on those (MHLW list, page 2; 1.3 s flattened), and a light-on-dark header read better
+    (``内閣府`` where it read ``内導府``)."""
+    paper = float(np.median(image))
+    return np.where(image >= paper - GRAIN_CONTRAST, 255, image).astype(np.uint8)
 
 
 def cells_with_text(image: Image, cells: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -387,7 +416,7 @@ def cells_with_text(image: Image, cells: list[tuple[int, int, int, int]]) -> lis
         if inner[2] <= inner[0] or inner[3] <= inner[1]:
             continue
         area = binary[inner[1] : inner[3], inner[0] : inner[2]]
-        if float(np.count_nonzero(area)) / area.size >= CELL_INK_SHARE:
+        if np.count_nonzero(area) >= CELL_MIN_INK_PX:
             out.append((x0 + RULE_INSET_PX, top + RULE_INSET_PX, x1 - RULE_INSET_PX, bottom - RULE_INSET_PX))
     return out
 
@@ -400,52 +429,59 @@ def without_boxes(image: Image, boxes: list[tuple[int, int, int, int]]) -> Image
     return out
 
 
-Placed = list[tuple[int, int, int, int, int, int]]
-"""(sheet top, sheet bottom, dx, dy, width, height) of each box set on a sheet."""
+def framed(image: Image, box: tuple[int, int, int, int]) -> Image:
+    """Box ``box`` of ``image`` on white paper :data:`FRAME_PX` wide all round (the
+    page's pixel at the box's corner is at that much in from the frame's), stretched so
+    that its own background is white and its text black (a shaded box's grey would be
+    black under one threshold for the page); a box light on dark turned dark on light."""
+    x0, top, x1, bottom = box
+    piece = image[top:bottom, x0:x1]
+    if float(np.median(piece)) < 128:  # light text on a dark fill
+        piece = 255 - piece
+    out = np.full((bottom - top + 2 * FRAME_PX, x1 - x0 + 2 * FRAME_PX), 255, dtype=np.uint8)
+    out[FRAME_PX:-FRAME_PX, FRAME_PX:-FRAME_PX] = _stretch(piece)
+    return out
 
 
-def mosaic(image: Image, boxes: list[tuple[int, int, int, int]]) -> tuple[Image, Placed]:
-    """``boxes`` of ``image`` set one under another on a white sheet, :data:`MOSAIC_GAP_PX`
-    apart, each stretched so that its own background is white and its text black (a
-    shaded box's grey would be black under one threshold for the whole sheet); a box
-    that is light on dark turned dark on light first."""
-    width = max(b[2] - b[0] for b in boxes) + 2 * MOSAIC_GAP_PX
-    height = sum(b[3] - b[1] for b in boxes) + (len(boxes) + 1) * MOSAIC_GAP_PX
+def stacked(pieces: list[Image]) -> tuple[Image, list[int]]:
+    """Framed pieces (:func:`framed`) one under another on one white sheet, their frames
+    overlapping so boxes stand :data:`FRAME_PX` apart; and where each box's own top is."""
+    width = max(p.shape[1] for p in pieces)
+    height = sum(p.shape[0] - FRAME_PX for p in pieces) + FRAME_PX
     sheet = np.full((height, width), 255, dtype=np.uint8)
-    placed: Placed = []
-    y = MOSAIC_GAP_PX
-    for x0, top, x1, bottom in boxes:
-        piece = image[top:bottom, x0:x1]
-        if float(np.median(piece)) < 128:  # light text on a dark fill
-            piece = 255 - piece
-        piece = _stretch(piece)
-        sheet[y : y + bottom - top, MOSAIC_GAP_PX : MOSAIC_GAP_PX + x1 - x0] = piece
-        placed.append((y, y + bottom - top, x0 - MOSAIC_GAP_PX, top - y, x1 - x0, bottom - top))
-        y += bottom - top + MOSAIC_GAP_PX
-    return sheet, placed
+    tops: list[int] = []
+    y = 0
+    for piece in pieces:
+        sheet[y : y + piece.shape[0], : piece.shape[1]] = np.minimum(
+            sheet[y : y + piece.shape[0], : piece.shape[1]], piece
+        )
+        tops.append(y + FRAME_PX)
+        y += piece.shape[0] - FRAME_PX
+    return sheet, tops
+
+
+def stacked_index(tops: list[int], heights: list[int], box: tuple[int, int, int, int]) -> int:
+    """Which box of a sheet a line read on it belongs to: the one its middle is in or
+    nearest to (a line's box may reach into the white around its own)."""
+    middle = (box[1] + box[3]) / 2
+    return min(range(len(tops)), key=lambda k: max(tops[k] - middle, 0.0, middle - tops[k] - heights[k]))
 
 
 def _stretch(piece: Image) -> Image:
     """Grey levels spread so the piece's background (its median, less its grain) is white
     and its darkest ink black, keeping the glyphs' soft edges (Tesseract reads those
     better than a threshold's steps)."""
-    low, median = float(np.percentile(piece, 1)), float(np.median(piece))
-    if median - low < PRINT_CONTRAST:  # nothing printed: grain only
+    median = float(np.median(piece))
+    printed = piece[piece < median - PRINT_CONTRAST]
+    if printed.size < CELL_MIN_INK_PX:  # nothing printed: grain only
         return np.full_like(piece, 255)
+    low = min(
+        float(np.percentile(piece, DARKEST_PERCENTILE)), float(np.percentile(printed, INK_LOW_PERCENTILE))
+    )
     background = piece[piece >= median].astype(np.float32)
     paper = median - GRAIN_SIGMAS * float(np.sqrt(np.mean((background - median) ** 2)))
     stretched = (piece.astype(np.float32) - low) * (255.0 / (paper - low))
     return np.asarray(np.clip(stretched, 0, 255), dtype=np.uint8)
-
-
-def placed_at(placed: Placed, box: tuple[int, int, int, int]) -> tuple[int, int] | None:
-    """The shift from the sheet back to the page for a line read on it: the box its middle
-    is in or nearest to (a line's box may reach into the white around its own)."""
-    if not placed:
-        return None
-    middle = (box[1] + box[3]) / 2
-    nearest = min(placed, key=lambda p: max(p[0] - middle, 0.0, middle - p[1]))
-    return nearest[2], nearest[3]
 
 
 def coloured_marks(page: PageImage, min_points: float, max_points: float) -> T_obj_list:
