@@ -113,12 +113,15 @@ def test_a_coloured_dot_is_a_marker_with_its_colour() -> None:
 def test_a_line_read_on_the_sheet_goes_back_to_its_box() -> None:
     img = np.full((1000, 500), WHITE, dtype=np.uint8)
     boxes = [(10, 100, 210, 160), (50, 700, 450, 800)]
-    sheet, tops = scan.stacked([scan.framed(img, b) for b in boxes])
+    sheet, spans = scan.stacked([scan.framed(img, b) for b in boxes])
     f = scan.FRAME_PX
-    assert tops == [f, 2 * f + 60] and sheet.shape == (100 + 60 + 3 * f, 400 + 2 * f)
-    assert scan.stacked_index(tops, [60, 100], (0, tops[1] + 5, 10, tops[1] + 25)) == 1
-    above = (0, tops[0] - 10, 10, tops[0] + 4)  # a line's box reaching above its own
-    assert scan.stacked_index(tops, [60, 100], above) == 0
+    assert spans == [(f, f + 60), (2 * f + 60, 2 * f + 160)] and sheet.shape == (
+        100 + 60 + 3 * f,
+        400 + 2 * f,
+    )
+    assert scan.stacked_index(spans, (0, spans[1][0] + 5, 10, spans[1][0] + 25)) == 1
+    above = (0, spans[0][0] - 10, 10, spans[0][0] + 4)  # a line's box reaching above its own
+    assert scan.stacked_index(spans, above) == 0
 
 
 def test_flattened_whitens_grain_and_keeps_print() -> None:

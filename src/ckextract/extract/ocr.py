@@ -223,15 +223,15 @@ def _recognize_sheet(
 ) -> list[list[OcrLine]]:
     import cv2
 
-    sheet, tops = scan.stacked([scan.framed(image, box) for box in boxes])
+    sheet, spans = scan.stacked([scan.framed(image, box) for box in boxes])
     if BOX_SCALE != 1:
         sheet = np.asarray(
             cv2.resize(sheet, None, fx=BOX_SCALE, fy=BOX_SCALE, interpolation=cv2.INTER_CUBIC), dtype=np.uint8
         )
     out: list[list[OcrLine]] = [[] for _ in boxes]
     for line in parse_hocr(_hocr(sheet, BOX_SEGMENTATION, dpi * BOX_SCALE, languages)):
-        k = scan.stacked_index(tops, [b[3] - b[1] for b in boxes], _scaled(line.box, 1 / BOX_SCALE))
-        shift = (boxes[k][0] - scan.FRAME_PX, boxes[k][1] - tops[k])
+        k = scan.stacked_index(spans, _scaled(line.box, 1 / BOX_SCALE))
+        shift = (boxes[k][0] - scan.FRAME_PX, boxes[k][1] - spans[k][0])
         out[k].append(_moved_line(line, shift))
     return out
 
@@ -257,14 +257,12 @@ def read_cells(image: scan.Image, cells: list[tuple[int, int, int, int]], dpi: i
     readings, the one Tesseract is surer of."""
     read = recognize_boxes(image, cells, dpi)
     latin = [k for k, lines in enumerate(read) if is_latin(lines)]
-    _keep_surer(read, latin, recognize_boxes(image, [cells[k] for k in latin], dpi, LATIN_LANGUAGES))
+    for k, again in zip(
+        latin, recognize_boxes(image, [cells[k] for k in latin], dpi, LATIN_LANGUAGES), strict=True
+    ):
+        if _confidence(again) > _confidence(read[k]):
+            read[k] = again
     return [line for lines in read for line in lines]
-
-
-def _keep_surer(read: list[list[OcrLine]], which: list[int], again: list[list[OcrLine]]) -> None:
-    for k, lines in zip(which, again, strict=True):
-        if _confidence(lines) > _confidence(read[k]):
-            read[k] = lines
 
 
 def _moved_line(line: OcrLine, shift: tuple[int, int]) -> OcrLine:

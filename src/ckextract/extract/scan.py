@@ -385,7 +385,7 @@ def despeckle(page: PageImage) -> Image:
 
 def without_lines(grey: Image, horizontal: Image, vertical: Image) -> Image:
     """The page with its ruling lines painted white: Tesseract reads a cell's text
-    without taking a rule for a ー or a 丨 (nor its blurred edge for a 「 or a |)."""
+    without taking a rule for a ー or a 丨."""
     import cv2
 
     width = 2 * LINE_BLUR_PX + 1
@@ -443,28 +443,29 @@ def framed(image: Image, box: tuple[int, int, int, int]) -> Image:
     return out
 
 
-def stacked(pieces: list[Image]) -> tuple[Image, list[int]]:
+def stacked(pieces: list[Image]) -> tuple[Image, list[tuple[int, int]]]:
     """Framed pieces (:func:`framed`) one under another on one white sheet, their frames
-    overlapping so boxes stand :data:`FRAME_PX` apart; and where each box's own top is."""
+    overlapping so boxes stand :data:`FRAME_PX` apart; and each box's own top and bottom
+    on the sheet."""
     width = max(p.shape[1] for p in pieces)
     height = sum(p.shape[0] - FRAME_PX for p in pieces) + FRAME_PX
     sheet = np.full((height, width), 255, dtype=np.uint8)
-    tops: list[int] = []
+    spans: list[tuple[int, int]] = []
     y = 0
     for piece in pieces:
         sheet[y : y + piece.shape[0], : piece.shape[1]] = np.minimum(
             sheet[y : y + piece.shape[0], : piece.shape[1]], piece
         )
-        tops.append(y + FRAME_PX)
+        spans.append((y + FRAME_PX, y + piece.shape[0] - FRAME_PX))
         y += piece.shape[0] - FRAME_PX
-    return sheet, tops
+    return sheet, spans
 
 
-def stacked_index(tops: list[int], heights: list[int], box: tuple[int, int, int, int]) -> int:
+def stacked_index(spans: list[tuple[int, int]], box: tuple[int, int, int, int]) -> int:
     """Which box of a sheet a line read on it belongs to: the one its middle is in or
     nearest to (a line's box may reach into the white around its own)."""
     middle = (box[1] + box[3]) / 2
-    return min(range(len(tops)), key=lambda k: max(tops[k] - middle, 0.0, middle - tops[k] - heights[k]))
+    return min(range(len(spans)), key=lambda k: max(spans[k][0] - middle, 0.0, middle - spans[k][1]))
 
 
 def _stretch(piece: Image) -> Image:
