@@ -25,7 +25,7 @@ import numpy as np
 
 from ckextract import textrules
 from ckextract._typing import T_obj_list
-from ckextract.extract import scan
+from ckextract.extract import blocks, scan
 from ckextract.extract.markers import MARKER_MAX, MARKER_MIN
 from ckextract.settings import ExtractSettings
 
@@ -187,17 +187,22 @@ def _hocr(image: scan.Image, segmentation: int, dpi: int, languages: str = LANGU
 
 
 def recognize_boxes(
-    image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int, languages: str = LANGUAGES
+    image: scan.Image,
+    boxes: list[tuple[int, int, int, int]],
+    dpi: int,
+    languages: str = LANGUAGES,
+    stretch: bool = True,
 ) -> list[list[OcrLine]]:
     """Tesseract on some boxes of a page image (pixels), in one call: each box framed in
     white and stretched (:func:`scan.framed`), the boxes set one under another on a sheet
     :data:`scan.FRAME_PX` apart (one image of many lines gives Tesseract's threshold and
     line finding more to go on than a box of one short word), and what is read put back
-    where each box is on the page: the lines of each box."""
+    where each box is on the page: the lines of each box. ``stretch``: as
+    :func:`scan.framed`."""
     out: list[list[OcrLine]] = [[] for _ in boxes]
     start = 0
     for group in sheets(boxes, MAX_SHEET_PX // BOX_SCALE):
-        for k, lines in enumerate(_recognize_sheet(image, group, dpi, languages)):
+        for k, lines in enumerate(_recognize_sheet(image, group, dpi, languages, stretch)):
             out[start + k] = lines
         start += len(group)
     return out
@@ -219,11 +224,11 @@ def sheets(boxes: list[tuple[int, int, int, int]], height: int) -> list[list[tup
 
 
 def _recognize_sheet(
-    image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int, languages: str
+    image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int, languages: str, stretch: bool
 ) -> list[list[OcrLine]]:
     import cv2
 
-    sheet, spans = scan.stacked([scan.framed(image, box) for box in boxes])
+    sheet, spans = scan.stacked([scan.framed(image, box, stretch) for box in boxes])
     if BOX_SCALE != 1:
         sheet = np.asarray(
             cv2.resize(sheet, None, fx=BOX_SCALE, fy=BOX_SCALE, interpolation=cv2.INTER_CUBIC), dtype=np.uint8
@@ -251,14 +256,16 @@ def _confidence(lines: list[OcrLine]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def read_cells(image: scan.Image, cells: list[tuple[int, int, int, int]], dpi: int) -> list[OcrLine]:
-    """Every cell read with the Japanese model (:func:`recognize_boxes`), and those it
-    read as Latin text read again with the Latin one (:data:`LATIN_LANGUAGES`): of the two
-    readings, the one Tesseract is surer of."""
-    read = recognize_boxes(image, cells, dpi)
+def read_cells(
+    image: scan.Image, cells: list[tuple[int, int, int, int]], dpi: int, stretch: bool = True
+) -> list[OcrLine]:
+    """Every cell (or block) read with the Japanese model (:func:`recognize_boxes`), and
+    those it read as Latin text read again with the Latin one (:data:`LATIN_LANGUAGES`):
+    of the two readings, the one Tesseract is surer of."""
+    read = recognize_boxes(image, cells, dpi, stretch=stretch)
     latin = [k for k, lines in enumerate(read) if is_latin(lines)]
     for k, again in zip(
-        latin, recognize_boxes(image, [cells[k] for k in latin], dpi, LATIN_LANGUAGES), strict=True
+        latin, recognize_boxes(image, [cells[k] for k in latin], dpi, LATIN_LANGUAGES, stretch), strict=True
     ):
         if _confidence(again) > _confidence(read[k]):
             read[k] = again
@@ -473,12 +480,14 @@ def read_text(
     page: scan.PageImage, clean: scan.Image, lines: T_obj_list, settings: ExtractSettings
 ) -> list[OcrLine]:
     """The page's text: every cell the lines close read on its own (no line runs on into
-    the next cell; shades stretched, light on dark turned), the rest as a page."""
+    the next cell; shades stretched, light on dark turned), the rest as a page. A page
+    with no cell is read block by block (:func:`blocks.text_blocks`): its text stands in
+    columns and legends that Tesseract's page layout runs together."""
     cells = scan.cells_with_text(clean, _cell_boxes(lines, page, settings))
-    text = recognize(scan.flattened(scan.without_boxes(clean, cells)), settings.ocr_dpi)
-    if cells:
-        text += read_cells(page.grey, cells, settings.ocr_dpi)
-    return text
+    rest = scan.flattened(scan.without_boxes(clean, cells))
+    if not cells:
+        return read_cells(rest, blocks.text_blocks(rest), settings.ocr_dpi, stretch=False)
+    return recognize(rest, settings.ocr_dpi) + read_cells(page.grey, cells, settings.ocr_dpi)
 
 
 def read_scanned_page(path: Path, page_number: int, doctop: float, settings: ExtractSettings) -> OcrPage:

@@ -429,16 +429,21 @@ def without_boxes(image: Image, boxes: list[tuple[int, int, int, int]]) -> Image
     return out
 
 
-def framed(image: Image, box: tuple[int, int, int, int]) -> Image:
+def framed(image: Image, box: tuple[int, int, int, int], stretch: bool = True) -> Image:
     """Box ``box`` of ``image`` on white paper :data:`FRAME_PX` wide all round (the
     page's pixel at the box's corner is at that much in from the frame's), stretched so
     that its own background is white and its text black (a shaded box's grey would be
-    black under one threshold for the page); a box light on dark turned dark on light."""
+    black under one threshold for the page); a box light on dark turned dark on light.
+    ``stretch=False`` for a box of a page already flattened to white paper (a block
+    fitted round its text is mostly ink, so its median is no background)."""
     x0, top, x1, bottom = box
     piece = image[top:bottom, x0:x1]
+    out = np.full((bottom - top + 2 * FRAME_PX, x1 - x0 + 2 * FRAME_PX), 255, dtype=np.uint8)
+    if not stretch:
+        out[FRAME_PX:-FRAME_PX, FRAME_PX:-FRAME_PX] = piece
+        return out
     if float(np.median(piece)) < 128:  # light text on a dark fill
         piece = 255 - piece
-    out = np.full((bottom - top + 2 * FRAME_PX, x1 - x0 + 2 * FRAME_PX), 255, dtype=np.uint8)
     out[FRAME_PX:-FRAME_PX, FRAME_PX:-FRAME_PX] = _stretch(piece)
     return out
 
