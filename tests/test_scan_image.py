@@ -75,6 +75,16 @@ def test_a_lone_speck_is_dust_a_full_stop_beside_text_stays() -> None:
     assert clean[108, 76] < 128 and clean[50, 300] > 200
 
 
+def test_a_speck_beside_a_cells_rule_is_dust_beside_a_wide_link_it_stays() -> None:
+    img = np.full((400, 600), WHITE, dtype=np.uint8)
+    cv2.rectangle(img, (20, 20), (580, 380), 0, 3)  # a cell's rules: a grid, taller than text
+    cv2.circle(img, (300, 30), 2, 0, -1)  # a speck just inside the top rule
+    cv2.rectangle(img, (100, 200), (400, 225), 0, -1)  # a link's text joined to its underline
+    cv2.circle(img, (406, 222), 2, 0, -1)  # a mark beside it
+    clean = scan.despeckle(scan.PageImage(img, np.dstack([img] * 3), 1.0))
+    assert clean[30, 300] > 200 and clean[222, 406] < 128
+
+
 def test_a_speck_beside_a_coloured_marker_is_dust() -> None:
     colour = np.full((200, 400, 3), WHITE, dtype=np.uint8)
     cv2.circle(colour, (100, 100), 20, (47, 157, 80), -1)  # a green map marker

@@ -57,6 +57,10 @@ SPECK_AREA_PX = 30
 6 pt kanji 200 or more)."""
 SPECK_ISOLATION_PX = 12
 """...alone: no other ink this near (half an em of 6 pt text at 300 dpi)."""
+TEXT_PART_MAX_PX = 150
+"""Ink taller than this is a table's grid, a frame, a column rule or a picture, not text
+a mark beside it could belong to (36 pt at 300 dpi). Only height: a link's text joined
+to its underline is wide, and the ``:`` beside it is no dust."""
 SPECK_RADIUS_PX = 3
 """A speck is painted over with the median grey of this radius around it."""
 CELL_INSET_PX = 12
@@ -353,7 +357,10 @@ def despeckle(page: PageImage) -> Image:
     """The page's grey without its dust: specks (ink smaller than :data:`SPECK_AREA_PX`)
     with no other ink within :data:`SPECK_ISOLATION_PX` are painted over with the grey
     around them. A full stop or a 、 stands next to the text it ends, so it stays; a speck
-    in an empty part of a cell would be read as one. A coloured marker is not text: a
+    in an empty part of a cell would be read as one. A table's grid is not text either
+    (:data:`TEXT_PART_MAX_PX`): a speck beside a cell's rule is dust (one kept so sat
+    alone in its cell on the sheet, and Tesseract took it and the cell's text for one
+    tall line: ``黒石市北美町一丁目70`` read ``OO``). A coloured marker is not text: a
     speck beside it goes too (Tesseract read one beside a map's ● as 人)."""
     import cv2
 
@@ -367,7 +374,9 @@ def despeckle(page: PageImage) -> Image:
     small[1:] = areas[1:] < SPECK_AREA_PX
     if not small.any():
         return grey
-    big = (~small[labels] & (labels > 0)).astype(np.uint8)
+    text = ~small & (stats[:, cv2.CC_STAT_HEIGHT] <= TEXT_PART_MAX_PX)
+    text[0] = False
+    big = text[labels].astype(np.uint8)
     reach = 2 * SPECK_ISOLATION_PX + 1
     near_text = cv2.dilate(big, np.ones((reach, reach), np.uint8)) > 0
     touching = np.unique(labels[near_text & small[labels]])
