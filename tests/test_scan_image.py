@@ -93,6 +93,15 @@ def test_a_speck_beside_a_coloured_marker_is_dust() -> None:
     assert scan.despeckle(scan.PageImage(grey, colour, 1.0))[118, 126] > 200
 
 
+def test_a_rule_remnant_on_a_cells_edge_goes_the_text_stays() -> None:
+    piece = np.full((100, 300), WHITE, dtype=np.uint8)
+    cv2.line(piece, (0, 1), (120, 1), 0, 2)  # what is left of the top rule
+    cv2.rectangle(piece, (40, 40), (200, 70), 0, -1)  # text, in from the rule
+    cv2.rectangle(piece, (250, 60), (299, 99), 0, -1)  # a glyph reaching the corner
+    out = scan.without_edge_marks(piece)
+    assert out[1, 60] == WHITE and out[55, 100] == 0 and out[80, 290] == 0
+
+
 def test_a_light_on_dark_box_is_turned_dark_on_light() -> None:
     img = np.full((100, 300), 40, dtype=np.uint8)
     cv2.rectangle(img, (100, 40), (140, 60), 250, -1)  # white text on a dark fill

@@ -92,6 +92,10 @@ DARKEST_PERCENTILE = 1
 INK_LOW_PERCENTILE = 20
 """... or, where ink is under 1 % of the box (a lone 有 in a tall cell, where that
 percentile is paper), this percentile of its ink pixels: whichever is darker."""
+EDGE_MARK_PX = 8
+"""A mark on a cell's edge no thicker than this (pixels; 2 pt at 300 dpi, a heavy rule)
+is its rule's remnant or dust (:func:`without_edge_marks`); a glyph is thicker both ways
+than this except a dash or a dot, and none stands on the rule."""
 FRAME_PX = 40
 """White paper round a box read on its own (Tesseract finds no text touching an image's
 edge)."""
@@ -453,7 +457,30 @@ def framed(image: Image, box: tuple[int, int, int, int], stretch: bool = True) -
         return out
     if float(np.median(piece)) < 128:  # light text on a dark fill
         piece = 255 - piece
-    out[FRAME_PX:-FRAME_PX, FRAME_PX:-FRAME_PX] = _stretch(piece)
+    out[FRAME_PX:-FRAME_PX, FRAME_PX:-FRAME_PX] = without_edge_marks(_stretch(piece))
+    return out
+
+
+def without_edge_marks(piece: Image) -> Image:
+    """A cell's piece without the marks on its edge: ink that touches the piece's border
+    and is no thicker than :data:`EDGE_MARK_PX` one way is what is left of the cell's
+    rule or dust on it, never text (text stands in from the rule by the cell's padding).
+    Left there, Tesseract took a speck on a cell's top edge for the start of the line and
+    read ``0172-35-2110`` as ``昌和`` (MHLW list, page 2)."""
+    import cv2
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        (piece < INK_LEVEL).astype(np.uint8), connectivity=8
+    )
+    height, width = piece.shape
+    x, y, w, h = (stats[:, k] for k in range(4))
+    touches = (x == 0) | (y == 0) | (x + w == width) | (y + h == height)
+    marks = touches & (np.minimum(w, h) <= EDGE_MARK_PX)
+    marks[0] = False  # the background
+    if not marks[1:count].any():
+        return piece
+    out = piece.copy()
+    out[marks[labels]] = 255
     return out
 
 
