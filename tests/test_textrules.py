@@ -326,6 +326,26 @@ def test_time_colon_leaves_decimals() -> None:
 
 def test_url_colon() -> None:
     assert tr.read_url_colon("https.//efclinic.com") == "https://efclinic.com"  # mhlw_ec/02
+    assert tr.read_url_colon("https-//www.kensei-hp.jp") == "https://www.kensei-hp.jp"
+
+
+def test_jp_domain() -> None:
+    # mhlw_ec/02, ウェブサイトURL: printed http://www.tomabechi-ladys.jp/
+    assert tr.read_jp_domain("http://www.tomabechi-ladys.|p/") == "http://www.tomabechi-ladys.jp/"
+    assert tr.read_jp_domain("www.hospital-mutsu.or.|p") == "www.hospital-mutsu.or.jp"
+
+
+def test_jp_domain_leaves_other_addresses() -> None:
+    assert tr.read_jp_domain("a.ip.example.com/x.lpx") == "a.ip.example.com/x.lpx"
+
+
+def test_ideographic_comma_between_names() -> None:
+    # the deck's 構成員 in a Mincho scan: printed 広島大学、県立広島大学、The University…
+    assert tr.read_ideographic_comma("広島大学.県立広島大学.The") == "広島大学、県立広島大学、The"
+
+
+def test_ideographic_comma_leaves_a_katakana_name() -> None:
+    assert tr.read_ideographic_comma("エフ.クリニック") == "エフ.クリニック"  # mhlw_ec/02, 施設名
 
 
 def test_ocr_reread_keeps_one_character_per_glyph() -> None:

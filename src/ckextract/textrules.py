@@ -622,13 +622,43 @@ def read_time_colon(line: str) -> str:
     return _DOT_AFTER_RANGE.sub(r"\1:\2", line)
 
 
-_URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)[.;,](?=//)")
+_URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)[.;,\-](?=//)")
 
 
 def read_url_colon(line: str) -> str:
-    """A web address's colon misread as a full stop: ``https.//efclinic.com`` →
-    ``https://efclinic.com``."""
+    """A web address's colon misread as a full stop or a hyphen: ``https.//efclinic.com``
+    → ``https://efclinic.com``, ``https-//www.kensei-hp.jp`` → ``https://www.kensei-hp.jp``."""
     return _URL_SCHEME.sub(r"\1:", line)
+
+
+JP_MISREAD = "|lI1i」"
+"""What OCR reads the ``j`` of a ``.jp`` address as (no top-level domain is spelt
+``.lp``, ``.ip`` or ``.1p``: the only one these could be is ``.jp``)."""
+_JP_DOMAIN = re.compile(f"(?<=[A-Za-z0-9]\\.)[{re.escape(JP_MISREAD)}](?=p(?:/|$))")
+
+
+def read_jp_domain(line: str) -> str:
+    """The ``j`` of a Japanese address's ``.jp`` misread, where the address ends or its
+    path begins: ``www.tomabechi-ladys.|p/`` → ``www.tomabechi-ladys.jp/``."""
+    return _JP_DOMAIN.sub("j", line)
+
+
+_LOW_DOT = re.compile(f"(?<=([{_KANA_KANJI}]))[.．](?=([{_KANA_KANJI}A-Za-z]))")
+_KATAKANA = re.compile("[\u30a0-\u30ff]")
+
+
+def read_ideographic_comma(line: str) -> str:
+    """A 、 read as a full stop: a Mincho 、 is a dot low in its box, and a Latin full
+    stop stands between two Japanese words only inside a katakana name (MHLW's
+    ``エフ.クリニック``, kept): ``広島大学.県立広島大学`` → ``広島大学、県立広島大学``. A 。
+    in mid-line read so becomes 、 too, the lesser harm: a list of names would otherwise
+    not split."""
+
+    def comma(match: re.Match[str]) -> str:
+        in_a_name = _KATAKANA.match(match.group(1)) and _KATAKANA.match(match.group(2))
+        return match.group() if in_a_name else "、"
+
+    return _LOW_DOT.sub(comma, line)
 
 
 OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
@@ -637,6 +667,8 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("digit_hyphen", read_digit_hyphen),
     ("time_colon", read_time_colon),
     ("url_colon", read_url_colon),
+    ("jp_domain", read_jp_domain),
+    ("ideographic_comma", read_ideographic_comma),
 )
 """In this order: a ``>`` between two weekdays is a range before it is a ×."""
 
