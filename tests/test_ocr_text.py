@@ -164,6 +164,30 @@ def test_a_header_ocr_read_twice_a_little_differently_is_one_header() -> None:
     assert not same_row(first, again, read_by_ocr=False)  # a text layer prints it the same or not at all
 
 
+def test_a_header_whose_border_a_scan_lost_is_still_one_header() -> None:
+    from ckextract.extract.tables import same_row
+
+    # our seed-5 scan of ruled_split_pages: page 3's last program header not closed on
+    # the right, its text fell into the three columns under it
+    first = (
+        "地方大学・地域産業創生交付金",
+        "",
+        "",
+        "都道府県・指定都市における「産学官連携」の推進体制等に係る調査",
+        "",
+        "",
+    )
+    again = (
+        "地方大学-地域産業創生交付金",
+        "",
+        "",
+        "都道府県 指定都市",
+        "における「産学官連携」の推進体制",
+        "等に係る調査",
+    )
+    assert same_row(first, again, read_by_ocr=True)
+
+
 def test_two_different_rows_ocr_read_are_not_one_header() -> None:
     from ckextract.extract.tables import same_row
 

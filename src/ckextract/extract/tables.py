@@ -383,13 +383,15 @@ def repeated_header_rows(first: PageTable, part: PageTable) -> int:
 
 
 def same_row(a: tuple[str | None, ...], b: tuple[str | None, ...], read_by_ocr: bool) -> bool:
-    """Whether two rows print the same: equal; or, read by OCR, the same cells filled and
-    their texts alike (:data:`OCR_SAME_ROW`)."""
+    """Whether two rows print the same: equal; or, read by OCR, their texts alike
+    (:data:`OCR_SAME_ROW`) however the cells split them: a scan can lose a header cell's
+    border on one page (a table cut by the page's edge), and the header's text then
+    falls into the columns below it."""
     if a == b:
         return True
-    if not read_by_ocr or [bool(t) for t in a] != [bool(t) for t in b]:
+    if not read_by_ocr:
         return False
-    first, second = ("|".join(t or "" for t in row) for row in (a, b))
+    first, second = ("".join(t or "" for t in row) for row in (a, b))
     return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio() >= OCR_SAME_ROW
 
 
