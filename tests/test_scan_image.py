@@ -38,6 +38,14 @@ def test_white_gaps_between_shaded_cells_are_lines() -> None:
     assert xs == [10, 40, 70, 100, 130]  # the table's two sides and its three inner gaps
 
 
+def test_light_gaps_in_a_dark_header_band_are_lines() -> None:
+    header = _shaded_table(rows=1, cols=3, shade=55)  # a navy band: three programs' headers
+    horizontal, vertical = scan.seam_mask(header)
+    lines = scan.ruling_lines(horizontal, vertical, 1.0)
+    xs = sorted({round(ln["x0"] / 10) for ln in lines if ln["top"] != ln["bottom"] and ln["height"] > 200})
+    assert xs == [10, 40, 70, 100]
+
+
 def test_text_beside_nothing_shaded_makes_no_seam() -> None:
     img = np.full((600, 1200), WHITE, dtype=np.uint8)
     for k in range(12):  # lines of "text": short dark strokes on the paper
@@ -98,8 +106,9 @@ def test_a_rule_remnant_on_a_cells_edge_goes_the_text_stays() -> None:
     cv2.line(piece, (0, 1), (120, 1), 0, 2)  # what is left of the top rule
     cv2.rectangle(piece, (40, 40), (200, 70), 0, -1)  # text, in from the rule
     cv2.rectangle(piece, (250, 60), (299, 99), 0, -1)  # a glyph reaching the corner
+    cv2.line(piece, (0, 50), (30, 50), 0, 3)  # a stroke of text set tight against the left rule
     out = scan.without_edge_marks(piece)
-    assert out[1, 60] == WHITE and out[55, 100] == 0 and out[80, 290] == 0
+    assert out[1, 60] == WHITE and out[55, 100] == 0 and out[80, 290] == 0 and out[50, 10] == 0
 
 
 def test_a_light_on_dark_box_is_turned_dark_on_light() -> None:

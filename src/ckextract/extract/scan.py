@@ -118,10 +118,10 @@ even: a scanned shade's grain is 4-8, a run through text 30 or more."""
 SEAM_CONTRAST = 4.0
 """A white gap is at least this many grey levels lighter than both its sides (a shaded
 table's gaps are 7-20 lighter than its cells; the grain, averaged along a seam, varies by
-about 1), and two shades (or a shade and the paper) that meet differ by this much."""
-SHADE_MIN = 150
-"""Seams are looked for between light areas (cell shades, paper): a dark fill's borders
-are ink to :func:`ink`, and the strokes of large glyphs are not cells."""
+about 1), and two shades (or a shade and the paper) that meet differ by this much.
+Dark fills too: a navy header band (grey 55) split into its programs by thin light gaps
+is a row of cells; looked for only between light areas, the band was one box and the
+three programs' headers one line (a Mincho scan of the deck's table: 2 of 8 networks)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,9 +315,8 @@ def _seam_band(rows: Image) -> Image:
     flat_b = (np.abs(near_b - far_b) < SEAM_FLAT) & (_shifted(spread, -SEAM_FAR_PX, 0) < SEAM_EVEN)
     gap = (mean - np.maximum(near_a, near_b)) > SEAM_CONTRAST
     step = np.abs(near_a - near_b) > SEAM_CONTRAST
-    light = np.minimum(near_a, near_b) >= SHADE_MIN
     # a white gap needs one flat side only: text may run up to it on the other
-    found = ((gap & (flat_a | flat_b)) | (step & flat_a & flat_b)) & light
+    found = (gap & (flat_a | flat_b)) | (step & flat_a & flat_b)
     return np.asarray(found, dtype=np.uint8) * np.uint8(255)
 
 
@@ -462,11 +461,13 @@ def framed(image: Image, box: tuple[int, int, int, int], stretch: bool = True) -
 
 
 def without_edge_marks(piece: Image) -> Image:
-    """A cell's piece without the marks on its edge: ink that touches the piece's border
-    and is no thicker than :data:`EDGE_MARK_PX` one way is what is left of the cell's
-    rule or dust on it, never text (text stands in from the rule by the cell's padding).
-    Left there, Tesseract took a speck on a cell's top edge for the start of the line and
-    read ``0172-35-2110`` as ``昌和`` (MHLW list, page 2)."""
+    """A cell's piece without the marks on its edge: ink that touches the piece's top or
+    bottom and is no taller than :data:`EDGE_MARK_PX`, or its left or right side and is no
+    wider, lies along the edge: what is left of the cell's rule, or dust on it. Left
+    there, Tesseract took a speck on a cell's top edge for the start of the line and read
+    ``0172-35-2110`` as ``昌和`` (MHLW list, page 2). A glyph set tight against the rule
+    touches it across, not along: the left stroke of 地 touching a cell's left side is
+    wider than it is tall, and stays."""
     import cv2
 
     count, labels, stats, _ = cv2.connectedComponentsWithStats(
@@ -474,8 +475,9 @@ def without_edge_marks(piece: Image) -> Image:
     )
     height, width = piece.shape
     x, y, w, h = (stats[:, k] for k in range(4))
-    touches = (x == 0) | (y == 0) | (x + w == width) | (y + h == height)
-    marks = touches & (np.minimum(w, h) <= EDGE_MARK_PX)
+    along_top_or_bottom = ((y == 0) | (y + h == height)) & (h <= EDGE_MARK_PX)
+    along_a_side = ((x == 0) | (x + w == width)) & (w <= EDGE_MARK_PX)
+    marks = along_top_or_bottom | along_a_side
     marks[0] = False  # the background
     if not marks[1:count].any():
         return piece
