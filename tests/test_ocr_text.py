@@ -55,6 +55,16 @@ def test_hocr_gives_each_character_its_box_and_confidence() -> None:
     ]
 
 
+def test_characters_keep_the_order_tesseract_read_them_in() -> None:
+    # mhlw_ec/07, 住所 …97-6: the "-" and the "6" were given boxes starting at one x
+    read = [("9", 3260, 3288), ("7", 3276, 3292), ("-", 3292, 3312), ("6", 3292, 3334)]
+    chars = tuple(ocr.OcrChar(t, (x0 - 3200, 100, x1 - 3200, 124), 95.0) for t, x0, x1 in read)
+    line = ocr.OcrLine((60, 100, 134, 124), (ocr.OcrWord(chars),))
+    glyphs = ocr.line_glyphs(line, PAGE, 0.0)
+    starts = [float(str(g["x0"])) for g in glyphs]
+    assert _text(glyphs) == "97-6" and starts == sorted(set(starts))  # none starts where another does
+
+
 def test_no_space_is_made_between_japanese_words() -> None:
     glyphs = ocr.line_glyphs(_line("広島", "大学"), PAGE, 0.0)
     assert _text(glyphs) == "広島大学"

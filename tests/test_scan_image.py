@@ -138,6 +138,14 @@ def test_a_coloured_dot_is_a_marker_with_its_colour() -> None:
     assert any(segment[0] == "c" for segment in mark["path"])  # a circle: read as ●
 
 
+def test_the_letters_of_a_blue_link_are_no_markers() -> None:
+    # mhlw_ec/07: an underlined blue http://meiji.or.jp/, letters about 22 px high at 300 dpi
+    colour = np.full((120, 700, 3), WHITE, dtype=np.uint8)
+    cv2.putText(colour, "meiji.or.jp", (20, 70), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (70, 69, 235), 3)
+    grey = cv2.cvtColor(colour, cv2.COLOR_RGB2GRAY)
+    assert scan.coloured_marks(scan.PageImage(grey, colour, 0.24), 2.5, 16.0) == []
+
+
 def test_a_line_read_on_the_sheet_goes_back_to_its_box() -> None:
     img = np.full((1000, 500), WHITE, dtype=np.uint8)
     boxes = [(10, 100, 210, 160), (50, 700, 450, 800)]

@@ -348,6 +348,10 @@ def test_ideographic_comma_leaves_a_katakana_name() -> None:
     assert tr.read_ideographic_comma("エフ.クリニック") == "エフ.クリニック"  # mhlw_ec/02, 施設名
 
 
+def test_ideographic_comma_leaves_weekdays() -> None:
+    assert tr.read_ideographic_comma("月.火.水.金9:00") == "月.火.水.金9:00"  # mhlw_ec/07, as printed
+
+
 def test_ocr_reread_keeps_one_character_per_glyph() -> None:
     line = "月て木9:30<13:00京都府X京都大学等488一1https.//a"
     assert len(tr.ocr_reread(line)) == len(line)

@@ -643,16 +643,16 @@ def read_jp_domain(line: str) -> str:
     return _JP_DOMAIN.sub("j", line)
 
 
-_LOW_DOT = re.compile(f"(?<=([{_KANA_KANJI}]))[.．](?=([{_KANA_KANJI}A-Za-z]))")
+_LOW_DOT = re.compile(f"(?<=[{_KANA_KANJI}]([{_KANA_KANJI}]))[.．](?=([{_KANA_KANJI}A-Za-z]))")
 _KATAKANA = re.compile("[\u30a0-\u30ff]")
 
 
 def read_ideographic_comma(line: str) -> str:
-    """A 、 read as a full stop: a Mincho 、 is a dot low in its box, and a Latin full
-    stop stands between two Japanese words only inside a katakana name (MHLW's
-    ``エフ.クリニック``, kept): ``広島大学.県立広島大学`` → ``広島大学、県立広島大学``. A 。
-    in mid-line read so becomes 、 too, the lesser harm: a list of names would otherwise
-    not split."""
+    """A 、 read as a full stop after a word of two or more Japanese characters: a Mincho
+    、 is a dot low in its box (``広島大学.県立広島大学`` → ``広島大学、県立広島大学``). A
+    full stop is printed between single characters (MHLW's weekdays ``月.火.水.金``) and
+    inside a katakana name (``エフ.クリニック``): both kept. A 。 in mid-line read so
+    becomes 、 too, the lesser harm: a list of names would otherwise not split."""
 
     def comma(match: re.Match[str]) -> str:
         in_a_name = _KATAKANA.match(match.group(1)) and _KATAKANA.match(match.group(2))

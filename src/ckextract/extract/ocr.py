@@ -345,10 +345,32 @@ def _vertical(line: OcrLine, box: tuple[int, int, int, int], glyph_height: float
     return int(middle - glyph_height / 2), int(middle + glyph_height / 2)
 
 
+def in_reading_order(line: OcrLine) -> OcrLine:
+    """The line with every character starting right of the one Tesseract read before it.
+    Its text is read in order, but its boxes are rough: in ``97-6`` the ``-`` and the
+    ``6`` both started at x = 3292 and, put in order by their boxes, gave ``976-``
+    (MHLW list, 住所). A box that starts at or left of the one before is moved to start
+    one pixel after it (and keeps at least one pixel's width)."""
+    words: list[OcrWord] = []
+    last = -(10**9)
+    for word in line.words:
+        chars: list[OcrChar] = []
+        for ch in word.chars:
+            x0, top, x1, bottom = ch.box
+            if x0 <= last:
+                x0 = last + 1
+                x1 = max(x1, x0 + 1)
+            chars.append(OcrChar(ch.text, (x0, top, x1, bottom), ch.confidence))
+            last = x0
+        words.append(OcrWord(tuple(chars)))
+    return OcrLine(line.box, tuple(words))
+
+
 def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_list:
     """One OCR line as pdfplumber-shaped chars: the line's height for every glyph
     (:func:`_vertical`), gaps inside Japanese text closed (:data:`JOIN_GAP_EMS`), each
     glyph's colour read from its ink."""
+    line = in_reading_order(line)
     s = page.points_per_pixel
     heights = sorted(c.box[3] - c.box[1] for w in line.words for c in w.chars)
     glyph_height = INK_TO_EM * heights[len(heights) // 2] if heights else 1.0

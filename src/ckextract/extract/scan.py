@@ -50,6 +50,11 @@ one colour (the scan varies by about 0.01; the deck's red, green and blue differ
 MARK_MIN_FILL = 0.45
 """A marker fills at least this share of its box (a circle 0.79, a diamond 0.5); a ring
 or a coloured letter fills less."""
+MARK_MIN_CORE = 0.2
+"""A marker is solid: its widest inner point is at least this share of its size from its
+edge (a disc 0.5, a square 0.5, a triangle 0.29). The letters of a blue link are not
+(0.1-0.15: strokes): MHLW's underlined http://meiji.or.jp/ lost its m, e, i and o as
+markers and read http://ji.r.jp/."""
 SQUARE_FILL = 0.9
 """A mark filling this share of its box is a square; less, a circle."""
 SPECK_AREA_PX = 30
@@ -548,6 +553,8 @@ def coloured_marks(page: PageImage, min_points: float, max_points: float) -> T_o
         fill = area / float(w * h)
         if fill < MARK_MIN_FILL or min(w, h) / max(w, h) < 0.7:
             continue
+        if not is_solid(labels[y : y + h, x : x + w] == label):
+            continue
         pixels = page.colour[y : y + h, x : x + w][labels[y : y + h, x : x + w] == label]
         r, g, b = _palette(palette, tuple(float(np.median(pixels[:, k])) / 255 for k in range(3)))
         x0, top, x1, bottom = x * s, y * s, (x + w) * s, (y + h) * s
@@ -584,6 +591,17 @@ def coloured_marks(page: PageImage, min_points: float, max_points: float) -> T_o
             }
         )
     return out
+
+
+def is_solid(shape: npt.NDArray[np.bool_]) -> bool:
+    """Whether a shape is a filled mark, not a letter: its widest inner point stands
+    :data:`MARK_MIN_CORE` of its size from its edge (a disc 0.5, a triangle 0.29); a
+    letter is strokes, a few pixels thick whatever its size."""
+    import cv2
+
+    padded = np.pad(shape.astype(np.uint8), 1)
+    depth = float(cv2.distanceTransform(padded, cv2.DIST_L2, 3).max())
+    return depth >= MARK_MIN_CORE * min(shape.shape)
 
 
 def _palette(palette: list[tuple[float, ...]], colour: tuple[float, ...]) -> tuple[float, ...]:
