@@ -601,7 +601,7 @@ def is_solid(shape: npt.NDArray[np.bool_]) -> bool:
 
     padded = np.pad(shape.astype(np.uint8), 1)
     depth = float(cv2.distanceTransform(padded, cv2.DIST_L2, 3).max())
-    return depth >= MARK_MIN_CORE * min(shape.shape)
+    return bool(depth >= MARK_MIN_CORE * min(shape.shape))
 
 
 def _palette(palette: list[tuple[float, ...]], colour: tuple[float, ...]) -> tuple[float, ...]:
