@@ -320,6 +320,21 @@ def test_time_colon_in_a_range() -> None:
     assert tr.read_time_colon("水・土9:00～11.30") == "水・土9:00～11:30"
 
 
+def test_time_colon_after_a_weekday_and_in_a_hyphen_range() -> None:
+    # mhlw_ec/10: printed 土:9:00-12:30, 月-土:9:00-12:30
+    assert tr.read_time_colon("土.9:00-12:30") == "土:9:00-12:30"
+    assert tr.read_time_colon("月-土:9:00-12.30") == "月-土:9:00-12:30"
+
+
+def test_time_comma_between_two_times() -> None:
+    # mhlw_ec/10: printed 9:00-12:30,15:00-18:00
+    assert tr.read_time_comma("9:00-12:30.15:00-18:00") == "9:00-12:30,15:00-18:00"
+
+
+def test_time_comma_leaves_a_version_number() -> None:
+    assert tr.read_time_comma("v1.2.3") == "v1.2.3"
+
+
 def test_time_colon_leaves_decimals() -> None:
     assert tr.read_time_colon("1.25～2.50") == "1.25～2.50"
 
@@ -337,6 +352,16 @@ def test_jp_domain() -> None:
 
 def test_jp_domain_leaves_other_addresses() -> None:
     assert tr.read_jp_domain("a.ip.example.com/x.lpx") == "a.ip.example.com/x.lpx"
+
+
+def test_domain_dot() -> None:
+    # mhlw_ec/05, ウェブサイトURL: printed https://www.okmc.jp/, …odate.akita.jp/
+    assert tr.read_domain_dot("https://www.okmc,jp/") == "https://www.okmc.jp/"
+    assert tr.read_domain_dot("www.odate-hp.odate.akita,jp/") == "www.odate-hp.odate.akita.jp/"
+
+
+def test_domain_dot_leaves_a_list() -> None:
+    assert tr.read_domain_dot("A,B,coffee,net2") == "A,B,coffee,net2"
 
 
 def test_ideographic_comma_between_names() -> None:

@@ -611,15 +611,29 @@ def read_digit_hyphen(line: str) -> str:
     return _DIGIT_HYPHEN.sub("-", line)
 
 
-_DOT_BEFORE_RANGE = re.compile(r"(?<!\d)(\d{1,2})\.(\d\d)(?=～\d{1,2}:\d\d(?!\d))")
-_DOT_AFTER_RANGE = re.compile(r"(?<=\d:\d\d～)(\d{1,2})\.(\d\d)(?!\d)")
+_DOT_BEFORE_RANGE = re.compile(r"(?<!\d)(\d{1,2})\.(\d\d)(?=[～-]\d{1,2}:\d\d(?!\d))")
+_DOT_AFTER_RANGE = re.compile(r"(?<=\d:\d\d[～-])(\d{1,2})\.(\d\d)(?!\d)")
+_DOT_AFTER_WEEKDAY = re.compile(f"(?<=[{WEEKDAYS}])\\.(?=\\d{{1,2}}:\\d\\d)")
 
 
 def read_time_colon(line: str) -> str:
-    """A time's colon misread as a full stop, in a range whose other time has its colon:
-    ``8.30～12:00`` → ``8:30～12:00`` (``1.25～2.50``, two decimals, stays)."""
+    """A colon misread as a full stop: a time's, in a range (``～`` or ``-``) whose other
+    time has its colon (``8.30～12:00`` → ``8:30～12:00``, ``9:00-12.30`` → ``9:00-12:30``;
+    ``1.25～2.50``, two decimals, stays); or the one after a weekday before its hours
+    (mhlw_ec/10 prints ``土:9:00-12:30``, read ``土.9:00-12:30``)."""
     line = _DOT_BEFORE_RANGE.sub(r"\1:\2", line)
-    return _DOT_AFTER_RANGE.sub(r"\1:\2", line)
+    line = _DOT_AFTER_RANGE.sub(r"\1:\2", line)
+    return _DOT_AFTER_WEEKDAY.sub(":", line)
+
+
+_DOT_BETWEEN_TIMES = re.compile(r"(?<=\d:\d\d)\.(?=\d{1,2}:\d\d)")
+
+
+def read_time_comma(line: str) -> str:
+    """A comma between two times misread as a full stop (no number is written
+    ``12:30.15``): mhlw_ec/10 prints ``9:00-12:30,15:00-18:00``, read
+    ``9:00-12:30.15:00-18:00``."""
+    return _DOT_BETWEEN_TIMES.sub(",", line)
 
 
 _URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)[.;,\-](?=//)")
@@ -641,6 +655,18 @@ def read_jp_domain(line: str) -> str:
     """The ``j`` of a Japanese address's ``.jp`` misread, where the address ends or its
     path begins: ``www.tomabechi-ladys.|p/`` → ``www.tomabechi-ladys.jp/``."""
     return _JP_DOMAIN.sub("j", line)
+
+
+DOMAIN_LABELS = ("jp", "com", "net", "org", "or", "ne", "go", "ac", "co", "lg", "ed")
+"""The last labels of Japanese web and mail addresses (``.or.jp``, ``.go.jp``, ``.com``)."""
+_COMMA_IN_DOMAIN = re.compile(f"(?<=[A-Za-z0-9]),(?=(?:{'|'.join(DOMAIN_LABELS)})(?:[./]|$))")
+
+
+def read_domain_dot(line: str) -> str:
+    """A web address's full stop read as a comma before its last labels (the ``j`` of
+    ``.jp`` curls under the dot: mhlw_ec/05's ``https://www.okmc.jp/`` read
+    ``https://www.okmc,jp/``); no address holds a comma there."""
+    return _COMMA_IN_DOMAIN.sub(".", line)
 
 
 _LOW_DOT = re.compile(f"(?<=[{_KANA_KANJI}]([{_KANA_KANJI}]))[.．](?=([{_KANA_KANJI}A-Za-z]))")
@@ -666,8 +692,10 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("times_sign", read_times_sign),
     ("digit_hyphen", read_digit_hyphen),
     ("time_colon", read_time_colon),
+    ("time_comma", read_time_comma),
     ("url_colon", read_url_colon),
     ("jp_domain", read_jp_domain),
+    ("domain_dot", read_domain_dot),
     ("ideographic_comma", read_ideographic_comma),
 )
 """In this order: a ``>`` between two weekdays is a range before it is a ×."""
