@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -63,6 +64,12 @@ def test_characters_keep_the_order_tesseract_read_them_in() -> None:
     glyphs = ocr.line_glyphs(line, PAGE, 0.0)
     starts = [float(str(g["x0"])) for g in glyphs]
     assert _text(glyphs) == "97-6" and starts == sorted(set(starts))  # none starts where another does
+
+
+def test_a_dash_read_from_its_shape_is_no_dust() -> None:
+    dash = ocr.OcrLine((100, 100, 122, 104), (ocr.OcrWord((ocr.OcrChar("-", (100, 100, 122, 104), 95.0),)),))
+    assert _text(ocr.line_glyphs(dash, PAGE, 0.0)) == ""  # Tesseract's lone dash: dust
+    assert _text(ocr.line_glyphs(replace(dash, by_shape=True), PAGE, 0.0)) == "-"
 
 
 def test_no_space_is_made_between_japanese_words() -> None:

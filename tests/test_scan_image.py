@@ -111,6 +111,20 @@ def test_a_rule_remnant_on_a_cells_edge_goes_the_text_stays() -> None:
     assert out[1, 60] == WHITE and out[55, 100] == 0 and out[80, 290] == 0 and out[50, 10] == 0
 
 
+def test_a_lone_dash_in_a_cell_is_found() -> None:
+    # mhlw_ec/10: a 1466 x 123 px web-address cell holding only "-", 22 x 4 px
+    img = np.full((123, 1466), 250, dtype=np.uint8)
+    cv2.rectangle(img, (9, 61), (30, 64), 0, -1)
+    assert scan.dash_in(img, (0, 0, 1466, 123)) == ((9, 61, 31, 65), 1.0)
+
+
+def test_a_dot_or_a_glyph_is_no_dash() -> None:
+    img = np.full((123, 600), 250, dtype=np.uint8)
+    cv2.circle(img, (40, 60), 4, 0, -1)  # a dot
+    cv2.putText(img, "1", (300, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
+    assert scan.dash_in(img, (0, 0, 200, 123)) is None and scan.dash_in(img, (200, 0, 600, 123)) is None
+
+
 def test_a_light_on_dark_box_is_turned_dark_on_light() -> None:
     img = np.full((100, 300), 40, dtype=np.uint8)
     cv2.rectangle(img, (100, 40), (140, 60), 250, -1)  # white text on a dark fill

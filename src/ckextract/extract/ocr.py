@@ -130,6 +130,8 @@ class OcrWord:
 class OcrLine:
     box: tuple[int, int, int, int]
     words: tuple[OcrWord, ...]
+    by_shape: bool = False
+    """Read from the shape of its ink, not by Tesseract (a cell's lone dash): no dust."""
 
 
 def _title(element: ElementTree.Element) -> dict[str, list[str]]:
@@ -269,7 +271,21 @@ def read_cells(
     ):
         if _confidence(again) > _confidence(read[k]):
             read[k] = again
+    if stretch:
+        for k in (k for k, lines in enumerate(read) if not lines):
+            read[k] = lone_dash(image, cells[k])
     return [line for lines in read for line in lines]
+
+
+def lone_dash(image: scan.Image, cell: tuple[int, int, int, int]) -> list[OcrLine]:
+    """The line of a cell holding nothing but a dash (a list's "none": MHLW prints ``-``
+    or ``―`` in a cell with no web address), which Tesseract reads as nothing: one solid
+    bar (:func:`scan.dash_in`), read as ``-`` with its fill as its confidence."""
+    found = scan.dash_in(image, cell)
+    if found is None:
+        return []
+    box, fill = found
+    return [OcrLine(box, (OcrWord((OcrChar("-", box, round(100 * fill, 1)),)),), by_shape=True)]
 
 
 def _moved_line(line: OcrLine, shift: tuple[int, int]) -> OcrLine:
@@ -283,7 +299,7 @@ def _moved_line(line: OcrLine, shift: tuple[int, int]) -> OcrLine:
     words = tuple(
         OcrWord(tuple(OcrChar(c.text, moved(c.box), c.confidence) for c in w.chars)) for w in line.words
     )
-    return OcrLine(moved(line.box), words)
+    return OcrLine(moved(line.box), words, line.by_shape)
 
 
 def _scaled(box: tuple[int, int, int, int], by: float) -> tuple[int, int, int, int]:
@@ -363,7 +379,7 @@ def in_reading_order(line: OcrLine) -> OcrLine:
             chars.append(OcrChar(ch.text, (x0, top, x1, bottom), ch.confidence))
             last = x0
         words.append(OcrWord(tuple(chars)))
-    return OcrLine(line.box, tuple(words))
+    return OcrLine(line.box, tuple(words), line.by_shape)
 
 
 def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_list:
@@ -407,7 +423,7 @@ def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_lis
             word_of.append(w)
     order = sorted(range(len(glyphs)), key=lambda k: glyphs[k]["x0"])
     glyphs, word_of = [glyphs[k] for k in order], [word_of[k] for k in order]
-    keep = [k for k in range(len(glyphs)) if not _stray(glyphs, k)]
+    keep = [k for k in range(len(glyphs)) if line.by_shape or not _stray(glyphs, k)]
     glyphs, word_of = [glyphs[k] for k in keep], [word_of[k] for k in keep]
     reread = textrules.ocr_reread("".join(g["text"] if len(g["text"]) == 1 else SEVERAL for g in glyphs))
     for glyph, text in zip(glyphs, reread, strict=True):
@@ -444,7 +460,7 @@ def without_marks(line: OcrLine, marks: T_obj_list, points_per_pixel: float) -> 
         return any(m["x0"] <= x <= m["x1"] and m["top"] - 1 <= y <= m["bottom"] + 1 for m in marks)
 
     words = tuple(OcrWord(kept) for w in line.words if (kept := tuple(c for c in w.chars if not on_mark(c))))
-    return OcrLine(line.box, words)
+    return OcrLine(line.box, words, line.by_shape)
 
 
 def _cell_boxes(

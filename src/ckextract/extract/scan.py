@@ -57,6 +57,13 @@ edge (a disc 0.5, a square 0.5, a triangle 0.29). The letters of a blue link are
 markers and read http://ji.r.jp/."""
 SQUARE_FILL = 0.9
 """A mark filling this share of its box is a square; less, a circle."""
+DASH_MIN_LENGTH = 2.5
+"""A dash is at least this many times as long as it is thick (a hyphen at 9 pt, 17 x 4
+px at 300 dpi; a ― longer); a dot, a 一 written short or a letter is not."""
+DASH_MAX_THICK_PX = 10
+"""...and no thicker than this (a bold hyphen's stroke blurred by the scan is 6-7 px)..."""
+DASH_MIN_FILL = 0.6
+"""...and fills this share of its box: a bar, not a stroke of a letter or a tilde."""
 SPECK_AREA_PX = 30
 """Ink of fewer pixels is a speck if it stands alone (a 2 px dust grain is about 13; a
 6 pt kanji 200 or more)."""
@@ -591,6 +598,29 @@ def coloured_marks(page: PageImage, min_points: float, max_points: float) -> T_o
             }
         )
     return out
+
+
+def dash_in(image: Image, box: tuple[int, int, int, int]) -> tuple[tuple[int, int, int, int], float] | None:
+    """The dash a box holds alone, and the share of its bounding box its ink fills: one
+    part of ink (specks under :data:`SPECK_AREA_PX` aside, marks along the edge taken
+    out), :data:`DASH_MIN_LENGTH` times as long as it is thick, no thicker than
+    :data:`DASH_MAX_THICK_PX` and filling :data:`DASH_MIN_FILL` of its box; None when the
+    box holds anything else."""
+    import cv2
+
+    x0, top, x1, bottom = box
+    piece = without_edge_marks(_stretch(image[top:bottom, x0:x1]))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(
+        (piece < INK_LEVEL).astype(np.uint8), connectivity=8
+    )
+    parts = [tuple(int(v) for v in stats[k]) for k in range(1, count) if stats[k][4] >= SPECK_AREA_PX]
+    if len(parts) != 1:
+        return None
+    x, y, w, h, area = parts[0]
+    fill = area / float(w * h)
+    if w < DASH_MIN_LENGTH * h or h > DASH_MAX_THICK_PX or fill < DASH_MIN_FILL:
+        return None
+    return (x0 + x, top + y, x0 + x + w, top + y + h), fill
 
 
 def is_solid(shape: npt.NDArray[np.bool_]) -> bool:
