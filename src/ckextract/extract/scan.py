@@ -105,9 +105,8 @@ INK_LOW_PERCENTILE = 20
 """... or, where ink is under 1 % of the box (a lone 有 in a tall cell, where that
 percentile is paper), this percentile of its ink pixels: whichever is darker."""
 EDGE_MARK_PX = 8
-"""A mark on a cell's edge no thicker than this (pixels; 2 pt at 300 dpi, a heavy rule)
-is its rule's remnant or dust (:func:`without_edge_marks`); a glyph is thicker both ways
-than this except a dash or a dot, and none stands on the rule."""
+"""A mark lying along a cell's edge no thicker than this across it (pixels; 2 pt at 300
+dpi, a heavy rule) is its rule's remnant or dust (:func:`without_edge_marks`)."""
 FRAME_PX = 40
 """White paper round a box read on its own (Tesseract finds no text touching an image's
 edge)."""
