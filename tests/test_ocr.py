@@ -30,9 +30,8 @@ WITHIN = 1
 SHARE = 0.95
 """Share of members that must be within that (issue 18's bar; measured 95-98 %)."""
 ADOPTION_SHARE = 0.95
-"""Share of adoption sightings that must be within that (issue 18's bar; measured 96.7 %
-on this test's scan set and 93.3 % on another since the map slide is read block by
-block, 91.7 % and 93.3 % before; see docs/ocr.md)."""
+"""Share of adoption sightings that must be within that (issue 18's bar; measured 98.3 %
+on this test's scan set and 95.0 % on another; see docs/ocr.md)."""
 
 
 def matched(expected: list[str], read: list[str]) -> tuple[int, list[tuple[str, str | None]]]:
@@ -182,10 +181,11 @@ def test_a_scanned_variant_split_over_pages_reads_like_its_born_digital_self(tmp
     assert hits >= SHARE * len(digital), misses
 
 
-LIST_CELL_SHARE = 0.80
+LIST_CELL_SHARE = 0.85
 """Share of an MHLW list's cells a scan must read as its text layer has them (after NFKC,
-without spaces): measured 83 % (260 of 312) on mhlw_ec/02 — issue 18 asks for 95 % of
-whole rows, not reached (11 of 39 rows); a floor against regressions, not the bar."""
+without spaces): measured 87 % (270 of 312) on mhlw_ec/02, 83 % before edge marks and
+the web-address readings — issue 18 asks for 95 % of whole rows, not reached (11 of 39
+rows); a floor against regressions, not the bar."""
 
 
 @needs_tesseract
