@@ -248,3 +248,48 @@ def test_a_cell_with_kana_or_kanji_is_not_latin_text() -> None:
 
 def test_a_range_misread_in_a_line_is_a_wave_dash() -> None:
     assert _text(ocr.line_glyphs(_line("月て木9:30<13:00"), PAGE, 0.0)) == "月～木9:30～13:00"
+
+
+def _japanese_read(text: str, words: list[int]) -> ocr.OcrLine:
+    """A line as the Japanese model boxes Latin letters (seed deck, seed-1 scan): each
+    box starting where the one before does and reaching far right; ``words`` are the
+    lengths of its words."""
+    chars = [ocr.OcrChar(ch, (100 + 4 * k, 100, 100 + 4 * k + 60, 124), 99.0) for k, ch in enumerate(text)]
+    out, start = [], 0
+    for n in words:
+        out.append(ocr.OcrWord(tuple(chars[start : start + n])))
+        start += n
+    return ocr.OcrLine((100, 100, 100 + 4 * len(text) + 60, 124), tuple(out))
+
+
+def test_a_latin_run_in_a_japanese_line_is_found() -> None:
+    line = _japanese_read("「loT(InternetofPlants)」が導く", [1, 4, 17, 1, 1, 2])
+    assert ocr.latin_runs(line) == [(1, 22)]
+    assert ocr.latin_runs(_line("バイオDX")) == []  # two letters: read well enough
+    assert ocr.latin_runs(_line("Psychic", "VR", "Lab")) == []  # Latin alone: read again whole
+
+
+def test_a_latin_run_takes_the_latin_models_boxes_and_word_spaces() -> None:
+    line = _japanese_read("「loT(InternetofPlants)」が導く", [1, 4, 17, 1, 1, 2])
+    latin = _line("loT", "(Internet", "of", "Plants)", gap=2)
+    glyphs = ocr.line_glyphs(ocr.with_latin_reading(line, (1, 22), [latin]), PAGE, 0.0)
+    assert _text(glyphs) == "「loT (Internet of Plants)」が導く"
+
+
+def test_a_latin_run_keeps_the_japanese_models_letters() -> None:
+    line = _japanese_read("高知県loT推進", [3, 3, 2])
+    latin = _line("oT", gap=2)  # the Latin model lost the l at the box's edge
+    glyphs = ocr.line_glyphs(ocr.with_latin_reading(line, (3, 6), [latin]), PAGE, 0.0)
+    assert _text(glyphs) == "高知県loT推進"
+
+
+def test_a_lone_x_between_latin_words_is_the_multiplication_sign() -> None:
+    line = _japanese_read("するBioXDigital", [2, 11])
+    latin = _line("Bio", "X", "Digital", gap=2)
+    glyphs = ocr.line_glyphs(ocr.with_latin_reading(line, (2, 13), [latin]), PAGE, 0.0)
+    assert _text(glyphs) == "するBio×Digital"
+
+
+def test_a_latin_reading_of_other_letters_is_not_used() -> None:
+    line = _japanese_read("高知県Next次世代", [3, 4, 3])
+    assert ocr.with_latin_reading(line, (3, 7), [_line("N5D*", gap=2)]) == line  # one of four letters

@@ -11,6 +11,7 @@ warehouse then treat the page as any other; every glyph carries ``ocr_confidence
 
 from __future__ import annotations
 
+import difflib
 import functools
 import itertools
 import shutil
@@ -82,6 +83,16 @@ DUST_MARKS = frozenset("-‐_.,・･'`\"|:;、。ー一~")
 STRAY_GAP_EMS = 0.6
 """A dust mark at a line's end stands this far (× the line's height) from the text; a
 bullet or a full stop stands against it."""
+LATIN_RUN_LETTERS = 3
+"""Latin letters a run of ASCII characters inside a Japanese line needs to be read again
+with the Latin model (:func:`latin_runs`); shorter runs (``DX``, ``3F``, a time) read well
+enough with the Japanese one."""
+LATIN_RUN_PAD_EMS = 0.2
+"""A run's box reaches this × its line's height past its first and last character, so
+the Latin model sees the edge letters whole."""
+TIMES_SIGNS = frozenset("xX×")
+"""What the Latin model reads a multiplication sign as; set alone between two words
+(``Bio X Digital``) it is one (the deck's ``Bio×Digital``), set solid."""
 MIN_CONFIDENCE = 0.0
 """Characters Tesseract gives a confidence at or below this are not text (it marks
 noise it could not read with 0)."""
@@ -277,6 +288,134 @@ def read_cells(
     return [line for lines in read for line in lines]
 
 
+def latin_runs(line: OcrLine) -> list[tuple[int, int]]:
+    """The runs of ASCII characters (start, end: indices into the line's characters)
+    holding at least :data:`LATIN_RUN_LETTERS` letters, in a line that also holds kana or
+    kanji. The Japanese model reads their letters, but boxes them badly (a ``t`` 57 pt
+    wide, boxes overlapping), so that ``IoT (Internet of Plants)`` came out as
+    ``loT( Internetof Plants)``; none in a line of Latin text alone (read again whole by
+    :func:`read_cells`)."""
+    chars = [c.text for w in line.words for c in w.chars]
+    if not any(textrules.is_kana_or_kanji(ch) for text in chars for ch in text):
+        return []
+    out: list[tuple[int, int]] = []
+    start = None
+    for k, text in enumerate([*chars, "\u3000"]):
+        if text.isascii():
+            start = k if start is None else start
+            continue
+        if start is not None and sum(ch.isalpha() for t in chars[start:k] for ch in t) >= LATIN_RUN_LETTERS:
+            out.append((start, k))
+        start = None
+    return out
+
+
+def run_box(line: OcrLine, run: tuple[int, int]) -> tuple[int, int, int, int]:
+    """The box (pixels) the Latin model reads a run in: the line's height, the run's
+    characters and :data:`LATIN_RUN_PAD_EMS` either side."""
+    chars = [c for w in line.words for c in w.chars][run[0] : run[1]]
+    pad = int(LATIN_RUN_PAD_EMS * (line.box[3] - line.box[1]))
+    return (
+        max(0, min(c.box[0] for c in chars) - pad),
+        line.box[1],
+        max(c.box[2] for c in chars) + pad,
+        line.box[3],
+    )
+
+
+def latin_words(lines: list[OcrLine]) -> list[list[OcrChar]]:
+    """The words of the Latin model's reading of a run, a multiplication sign set alone
+    between two words (:data:`TIMES_SIGNS`) joined with both as one word ``Bio×Digital``."""
+    words = [list(w.chars) for line in lines for w in line.words]
+    k = 1
+    while k + 1 < len(words):
+        if len(words[k]) == 1 and words[k][0].text in TIMES_SIGNS:
+            sign = words[k][0]
+            words[k - 1 : k + 2] = [[*words[k - 1], OcrChar("×", sign.box, sign.confidence), *words[k + 1]]]
+        else:
+            k += 1
+    return words
+
+
+def with_latin_reading(line: OcrLine, run: tuple[int, int], reading: list[OcrLine]) -> OcrLine:
+    """``line`` with its run's characters boxed and split into words as the Latin model
+    read them. Only the boxes and word breaks are taken: a character keeps the Japanese
+    model's reading, matched to the Latin model's in order (difflib); one it did not
+    match keeps its word and is boxed between its matched neighbours. A reading that
+    matches under half the run is not used."""
+    flat = [(w, c) for w, word in enumerate(line.words) for c in word.chars]
+    latin = [(w, c) for w, chars in enumerate(latin_words(reading)) for c in chars]
+    mine = [c.text for _, c in flat[run[0] : run[1]]]
+    theirs = [c.text if c.text != "×" else "X" for _, c in latin]
+    matched: dict[int, int] = {}
+    for block in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_matching_blocks():
+        matched.update((block.a + d, block.b + d) for d in range(block.size))
+    if 2 * len(matched) < len(mine):
+        return line
+    word_ids: list[tuple[int, int]] = [(w, 0) for w, _ in flat]
+    chars = [c for _, c in flat]
+    for r, k in enumerate(range(*run)):
+        if r in matched:
+            w, latin_char = latin[matched[r]]
+            word_ids[k] = (-1, w)
+            chars[k] = OcrChar(
+                chars[k].text if latin_char.text != "×" else "×", latin_char.box, chars[k].confidence
+            )
+    for r, k in enumerate(range(*run)):
+        if r not in matched:
+            chars[k] = _boxed_between(chars, k, run, matched)
+            word_ids[k] = _word_of_neighbour(flat, word_ids, k, run, matched)
+    words: list[list[OcrChar]] = []
+    for k, char in enumerate(chars):
+        if k == 0 or word_ids[k] != word_ids[k - 1]:
+            words.append([])
+        words[-1].append(char)
+    return OcrLine(line.box, tuple(OcrWord(tuple(w)) for w in words), line.by_shape)
+
+
+def _boxed_between(chars: list[OcrChar], k: int, run: tuple[int, int], matched: dict[int, int]) -> OcrChar:
+    """Character ``k`` of a run its Latin reading did not match, its box kept between the
+    matched characters before and after it."""
+    before = [chars[j].box[2] for j in range(run[0], k) if j - run[0] in matched]
+    after = [chars[j].box[0] for j in range(k + 1, run[1]) if j - run[0] in matched]
+    x0, top, x1, bottom = chars[k].box
+    if after:
+        x1 = min(x1, after[0])
+        x0 = min(x0, x1 - 1)
+    if before:
+        x0 = max(x0, before[-1])
+        x1 = max(x1, x0 + 1)
+    return OcrChar(chars[k].text, (x0, top, x1, bottom), chars[k].confidence)
+
+
+def _word_of_neighbour(
+    flat: list[tuple[int, OcrChar]],
+    word_ids: list[tuple[int, int]],
+    k: int,
+    run: tuple[int, int],
+    matched: dict[int, int],
+) -> tuple[int, int]:
+    """The word an unmatched character of a run joins: a matched neighbour's, when the
+    Japanese model read them as one word; else its own."""
+    for j in (k + 1, k - 1):
+        if run[0] <= j < run[1] and j - run[0] in matched and flat[j][0] == flat[k][0]:
+            return word_ids[j]
+    return (flat[k][0], 1)
+
+
+def with_latin_runs(image: scan.Image, lines: list[OcrLine], dpi: int) -> list[OcrLine]:
+    """Every Latin run of every line (:func:`latin_runs`) read again with the Latin model
+    (all in one call), and its boxes and word breaks taken (:func:`with_latin_reading`)."""
+    todo = [(i, run) for i, line in enumerate(lines) for run in latin_runs(line)]
+    if not todo:
+        return lines
+    readings = recognize_boxes(image, [run_box(lines[i], run) for i, run in todo], dpi, LATIN_LANGUAGES)
+    out = list(lines)
+    for (i, run), reading in zip(todo, readings, strict=True):
+        out[i] = with_latin_reading(out[i], run, reading)
+    return out
+
+
 def lone_dash(image: scan.Image, cell: tuple[int, int, int, int]) -> list[OcrLine]:
     """The line of a cell holding nothing but a dash (a list's "none": MHLW prints ``-``
     or ``―`` in a cell with no web address), which Tesseract reads as nothing: one solid
@@ -446,7 +585,8 @@ def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_lis
             and _is_ascii(b["text"][0])
             and (word_of[i] != word_of[i + 1] or b["x0"] - a["x1"] > LATIN_SPACE_EMS * a["size"])
         ):
-            out.append({**a, "text": " ", "x0": a["x1"], "x1": b["x0"], "width": b["x0"] - a["x1"]})
+            start = min(a["x1"], b["x0"])  # boxes may overlap: the space still comes before b
+            out.append({**a, "text": " ", "x0": start, "x1": b["x0"], "width": b["x0"] - start})
     return out
 
 
@@ -536,7 +676,7 @@ def read_scanned_page(path: Path, page_number: int, doctop: float, settings: Ext
     page = page_image(path, page_number, settings.ocr_dpi)
     lines, clean = page_rules(page)
     marks = scan.coloured_marks(page, MARKER_MIN, MARKER_MAX)
-    read = read_text(page, clean, lines, settings)
+    read = with_latin_runs(clean, read_text(page, clean, lines, settings), settings.ocr_dpi)
     text = [without_marks(line, marks, page.points_per_pixel) for line in read]
     chars = [g for line in text for g in line_glyphs(line, page, doctop)]
     return OcrPage(chars, lines, marks, time.monotonic() - started, page.skew_degrees)
