@@ -293,3 +293,32 @@ def test_a_lone_x_between_latin_words_is_the_multiplication_sign() -> None:
 def test_a_latin_reading_of_other_letters_is_not_used() -> None:
     line = _japanese_read("高知県Next次世代", [3, 4, 3])
     assert ocr.with_latin_reading(line, (3, 7), [_line("N5D*", gap=2)]) == line  # one of four letters
+
+
+def _times(wide: int, at: int = 5) -> ocr.OcrLine:
+    """``14:0017:30`` in 20-px glyphs, glyph ``at`` (the ``1`` of ``17``) ``wide`` px wide."""
+    chars, x = [], 100
+    for k, ch in enumerate("14:0017:30"):
+        width = wide if k == at else 20
+        chars.append(ocr.OcrChar(ch, (x, 100, x + width, 124), 95.0))
+        x += width + 4
+    return ocr.OcrLine((100, 100, x, 124), (ocr.OcrWord(tuple(chars)),))
+
+
+def test_a_range_mark_read_into_a_digit_is_put_back() -> None:
+    # mhlw_ec/02: the ～ of 14:00～17:30 was boxed with the 1 of 17 (56 px; digits 20)
+    assert _text(ocr.line_glyphs(_times(wide=56), PAGE, 0.0)) == "14:00～17:30"
+    assert _text(ocr.line_glyphs(_times(wide=36, at=4), PAGE, 0.0)) == "14:00～17:30"  # into the 0 before
+
+
+def test_two_times_with_digits_of_their_own_width_get_no_range_mark() -> None:
+    assert "～" not in _text(ocr.line_glyphs(_times(wide=20), PAGE, 0.0))  # mhlw_ec/07: 12:00 14:00
+
+
+def test_a_colon_tesseract_missed_after_a_weekday_is_read_from_the_page() -> None:
+    grey = np.full((400, 2000), 250, dtype=np.uint8)
+    grey[106:109, 172:175] = grey[115:118, 172:175] = 175  # mhlw_ec/10's 金:9:00, two faint dots
+    page = scan.PageImage(grey, np.stack([grey] * 3, axis=-1), 0.24)
+    line = _line("月・金", "9:00")
+    assert _text(ocr.line_glyphs(line, page, 0.0)) == "月・金:9:00"
+    assert _text(ocr.line_glyphs(line, PAGE, 0.0)) == "月・金9:00"  # no dots, no colon (mhlw_ec/02)

@@ -179,3 +179,28 @@ def test_flattened_whitens_grain_and_keeps_print() -> None:
     img[10, 10], img[50, 50] = 225, 30  # a line's faint edge, a stroke
     flat = scan.flattened(img)
     assert (flat[10, 10], flat[0, 0], flat[50, 50]) == (255, 255, 30)
+
+
+def _gap(*marks: tuple[int, int, int, int]) -> np.ndarray:
+    """A line 42 px tall on grainy paper (250), marks (x, y, w, h) of grey 175 in it: a
+    scanned colon's dots blur to 170-200 (mhlw_ec/10's ``金:9:00``)."""
+    rng = np.random.default_rng(1)
+    img = np.clip(rng.normal(250, 3, (42, 200)), 0, 255).astype(np.uint8)
+    for x, y, w, h in marks:
+        img[y : y + h, x : x + w] = 175
+    return img
+
+
+def test_a_colon_tesseract_missed_is_found_in_its_gap() -> None:
+    assert scan.colon_in(_gap((100, 17, 4, 4), (100, 33, 4, 4)), (80, 0, 130, 42))  # mhlw_ec/10
+
+
+def test_slivers_of_the_glyphs_either_side_do_not_hide_a_colon() -> None:
+    marks = [(80, 13, 1, 3), (100, 17, 4, 4), (100, 33, 4, 4), (129, 2, 8, 24)]
+    assert scan.colon_in(_gap(*marks), (80, 0, 130, 42))
+
+
+def test_one_dot_or_a_stroke_is_no_colon() -> None:
+    assert not scan.colon_in(_gap((100, 17, 4, 4)), (80, 0, 130, 42))
+    assert not scan.colon_in(_gap((100, 10, 3, 25)), (80, 0, 130, 42))
+    assert not scan.colon_in(_gap((100, 17, 4, 4), (100, 33, 4, 4), (112, 20, 6, 12)), (80, 0, 130, 42))

@@ -387,3 +387,66 @@ def test_range_tilde_where_a_range_wraps() -> None:
     assert tr.read_range_tilde("・金9:00～12:00、14:00>") == "・金9:00～12:00、14:00～"
     assert tr.read_range_tilde("ン19:00)その他") == "～19:00)その他"
     assert tr.read_range_tilde("工事は14:00一") == "工事は14:00一"
+
+
+def test_dotted_range_in_a_line_of_times() -> None:
+    assert (
+        tr.read_dotted_range("平日6:30～17:30木・土8.30～11.30") == "平日6:30～17:30木・土8:30～11:30"
+    )  # mhlw_ec/02
+
+
+def test_dotted_range_after_a_weekday_word() -> None:
+    assert tr.read_dotted_range("平日8.30～11.30(外来で対応)") == "平日8:30～11:30(外来で対応)"  # mhlw_ec/02
+
+
+def test_dotted_range_leaves_decimals() -> None:
+    assert tr.read_dotted_range("1.25～2.50") == "1.25～2.50"
+
+
+def test_weekday_dot_between_two_weekdays() -> None:
+    assert tr.read_weekday_dot("水:土9:00～12:00") == "水・土9:00～12:00"  # mhlw_ec/02
+    assert tr.read_weekday_dot("土:9:00-12:30") == "土:9:00-12:30"  # mhlw_ec/10 prints it
+
+
+def test_lost_range_marks_between_two_times() -> None:
+    assert tr.lost_range_marks("月～金9:00～11:30、14:0017:30") == [19]  # mhlw_ec/02: before the 1 of 17
+    assert tr.lost_range_marks("9:00～12:00、14:00～17:00") == []
+
+
+def test_address_letters_in_a_mail_address() -> None:
+    assert tr.read_address_letters("katoh-|c@muse.ocn.ne.jp") == "katoh-lc@muse.ocn.ne.jp"  # mhlw_ec/02
+    assert tr.read_address_letters("http://takeuchi-m.byoinnavi.jp/pc/index.htm|") == (
+        "http://takeuchi-m.byoinnavi.jp/pc/index.html"
+    )
+
+
+def test_address_letters_a_j_read_as_a_bracket() -> None:
+    assert tr.read_address_letters("http://elm-」-clinic.com") == "http://elm-j-clinic.com"
+
+
+def test_address_letters_only_in_an_address() -> None:
+    assert tr.read_address_letters("ABC|DEF") == "ABC|DEF"
+
+
+def test_url_scheme_h_read_as_n() -> None:
+    assert tr.read_url_scheme("nttps.//www.k-medical.jp") == "https.//www.k-medical.jp"  # mhlw_ec/02
+
+
+def test_dotted_range_wrapped_at_its_tilde() -> None:
+    assert (
+        tr.read_dotted_range("月・火・水・金9:00～12:00、14.30～") == "月・火・水・金9:00～12:00、14:30～"
+    )  # mhlw_ec/02
+
+
+def test_address_letters_in_a_wrapped_piece_of_an_address() -> None:
+    assert tr.read_address_letters("index.htm|") == "index.html"  # mhlw_ec/02, under http://…/pc/
+    assert tr.read_address_letters("elm-」-clinic.com") == "elm-j-clinic.com"
+
+
+def test_colon_places_between_a_weekday_and_its_hours() -> None:
+    assert tr.colon_places("月・火・木・金9:00-16:30、水・土:9:00-11:30") == [7]  # mhlw_ec/10
+
+
+def test_colon_places_after_an_address_scheme() -> None:
+    assert tr.colon_places("http//www.ohara-hp.or.jp") == [4]  # mhlw_ec/07
+    assert tr.colon_places("xhttp//") == [] and tr.colon_places("https://a.jp") == []

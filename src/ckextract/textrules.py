@@ -626,6 +626,69 @@ def read_time_colon(line: str) -> str:
     return _DOT_AFTER_WEEKDAY.sub(":", line)
 
 
+_DOTTED_RANGE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)([～-])(\d{1,2})\.(\d\d)(?![\d.])")
+_COLON_TIME = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
+_DAY_WORD = re.compile(f"(?:[{WEEKDAYS}]|平日|休日)$")
+
+
+_DOT_BEFORE_WRAP = re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?=～$)")
+
+
+def read_dotted_range(line: str) -> str:
+    """Both colons of a time range misread as full stops, in a line that holds a time
+    with its colon or right after a weekday or 平日: mhlw_ec/02's ``木・土8:30～11:30``
+    read ``木・土8.30～11.30``, and ``平日8:30～11:30(外来で対応)`` read
+    ``平日8.30～11.30(…)``. So too a time ending a line at its range's ～ (the range
+    wrapped: ``9:00～12:00、14.30～`` over ``18:00``). Two decimals with no time around
+    (``1.25～2.50``) stay."""
+
+    def timed(match: re.Match[str]) -> bool:
+        return bool(_COLON_TIME.search(line) or _DAY_WORD.search(line[: match.start()]))
+
+    def range_colons(match: re.Match[str]) -> str:
+        h1, m1, mark, h2, m2 = match.groups()
+        return f"{h1}:{m1}{mark}{h2}:{m2}" if timed(match) else match.group()
+
+    line = _DOTTED_RANGE.sub(range_colons, line)
+    return _DOT_BEFORE_WRAP.sub(lambda m: f"{m[1]}:{m[2]}" if timed(m) else m.group(), line)
+
+
+_BETWEEN_WEEKDAYS = re.compile(f"(?<=[{WEEKDAYS}])[:;](?=[{WEEKDAYS}])")
+
+
+def read_weekday_dot(line: str) -> str:
+    """A ・ between two weekdays misread as a colon (a colon follows a weekday only
+    before hours, ``土:9:00``): mhlw_ec/02's ``水・土9:00～12:00`` read ``水:土9:00～12:00``."""
+    return _BETWEEN_WEEKDAYS.sub("・", line)
+
+
+_LOST_TILDE = re.compile(r"(?<=\d:\d\d)(?=\d{1,2}:\d\d(?!\d))")
+
+
+def lost_range_marks(line: str) -> list[int]:
+    """Where a ～ between two times was lost (positions in ``line``): the wave is read
+    into the next digit's box, and two times stand together, ``14:0017:30`` (mhlw_ec/02
+    prints ``14:00～17:30``). Only where that digit's box shows it (two times may stand
+    apart with a space, which a line's characters do not hold): the caller checks the box
+    and puts ``～`` before the character; a rule of :data:`OCR_READINGS` cannot, as it
+    keeps one character a glyph."""
+    return [m.start() for m in _LOST_TILDE.finditer(line)]
+
+
+_COLON_PLACE = re.compile(
+    f"(?<=[{WEEKDAYS}])(?=\\d{{1,2}}[:.]\\d\\d)|(?<=http)(?<![A-Za-z]http)(?=//)|(?<=https)(?<![A-Za-z]https)(?=//)"
+)
+
+
+def colon_places(line: str) -> list[int]:
+    """Where a colon OCR did not read may stand (positions in ``line``): between a weekday
+    and its hours (mhlw_ec/10 prints ``月・火・木・金:9:00``, read ``…金9:00``; mhlw_ec/02
+    prints ``土9:00`` with none) and between ``http`` or ``https`` and ``//``
+    (mhlw_ec/07's ``http://www.ohara-hp.or.jp`` read ``http//…``). Only the page can say
+    whether one is there: the caller looks for its two dots in the gap."""
+    return [m.start() for m in _COLON_PLACE.finditer(line)]
+
+
 _DOT_BETWEEN_TIMES = re.compile(r"(?<=\d:\d\d)\.(?=\d{1,2}:\d\d)")
 
 
@@ -643,6 +706,33 @@ def read_url_colon(line: str) -> str:
     """A web address's colon misread as a full stop or a hyphen: ``https.//efclinic.com``
     → ``https://efclinic.com``, ``https-//www.kensei-hp.jp`` → ``https://www.kensei-hp.jp``."""
     return _URL_SCHEME.sub(r"\1:", line)
+
+
+_NOT_IN_ADDRESS = re.compile(r"(?<=[A-Za-z0-9./@\-])[|」](?=[A-Za-z0-9./@\-])|(?<=[A-Za-z.])\|$")
+_ADDRESS = re.compile(r"https?[:.;,\-]//|www\.|@|^[A-Za-z0-9./:~_|」\-]*[A-Za-z]{2}\.[A-Za-z0-9./:~_|」\-]+$")
+"""A line holding a web or mail address, or one that is a piece of an address alone
+(a cell's address wrapped: ``index.htm|`` under ``http://…/pc/``)."""
+_ADDRESS_LETTER = {"|": "l", "」": "j"}
+
+
+def read_address_letters(line: str) -> str:
+    """Two characters no web or mail address holds, read for its letters, in a line
+    holding an address (:data:`_ADDRESS`): ``|`` for ``l``
+    (``katoh-|c@muse.ocn.ne.jp``, ``index.htm|``) and ``」`` for ``j``
+    (``elm-」-clinic.com``; the Japanese model's reading of a ``j``). A ``|`` may also
+    have been an ``i`` (``www.|sshoudou…``): ``l`` is the likelier and no worse."""
+    if not _ADDRESS.search(line):
+        return line
+    return _NOT_IN_ADDRESS.sub(lambda m: _ADDRESS_LETTER[m.group()], line)
+
+
+_SCHEME_H = re.compile(r"(?<![A-Za-z])n(?=ttps?[:.;,\-]//)")
+
+
+def read_url_scheme(line: str) -> str:
+    """The ``h`` of ``http`` read as ``n`` (its ascender lost): ``nttps.//www.k-medical.jp``
+    → ``https.//…`` (then :func:`read_url_colon`)."""
+    return _SCHEME_H.sub("h", line)
 
 
 JP_MISREAD = "|lI1i」"
@@ -691,11 +781,15 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("range_tilde", read_range_tilde),
     ("times_sign", read_times_sign),
     ("digit_hyphen", read_digit_hyphen),
+    ("dotted_range", read_dotted_range),
     ("time_colon", read_time_colon),
+    ("weekday_dot", read_weekday_dot),
     ("time_comma", read_time_comma),
+    ("url_scheme", read_url_scheme),
     ("url_colon", read_url_colon),
     ("jp_domain", read_jp_domain),
     ("domain_dot", read_domain_dot),
+    ("address_letters", read_address_letters),
     ("ideographic_comma", read_ideographic_comma),
 )
 """In this order: a ``>`` between two weekdays is a range before it is a ×."""

@@ -93,6 +93,10 @@ the Latin model sees the edge letters whole."""
 TIMES_SIGNS = frozenset("xX×")
 """What the Latin model reads a multiplication sign as; set alone between two words
 (``Bio X Digital``) it is one (the deck's ``Bio×Digital``), set solid."""
+SWALLOWED_WIDTH = 1.5
+"""A digit this many × as wide as its line's median digit holds another mark too (a
+font's digits are about one width, a ``1`` narrower; a wave dash adds half a digit or
+more: measured 1.6-2.8 × on mhlw_ec/02)."""
 MIN_CONFIDENCE = 0.0
 """Characters Tesseract gives a confidence at or below this are not text (it marks
 noise it could not read with 0)."""
@@ -473,6 +477,26 @@ def _stray(glyphs: T_obj_list, k: int) -> bool:
     return False
 
 
+def _gap_box(a: dict[str, Any], b: dict[str, Any], points_per_pixel: float) -> tuple[int, int, int, int]:
+    """The gap between two glyphs of a line, in pixels, the line's height."""
+    x0, x1 = round(float(a["x1"]) / points_per_pixel), round(float(b["x0"]) / points_per_pixel)
+    top, bottom = round(float(a["top"]) / points_per_pixel), round(float(a["bottom"]) / points_per_pixel)
+    return x0, top, x1, bottom
+
+
+def _swallowed_a_mark(glyphs: T_obj_list, k: int) -> bool:
+    """Whether digit ``k`` of a line or the one before it is boxed with a mark between
+    them: at least :data:`SWALLOWED_WIDTH` × as wide as the line's median digit
+    (mhlw_ec/02: the ``1`` of ``14:00～17:30`` was 56 px wide, the ``0`` of ``9:00～12:00``
+    36, their lines' digits 20-22). Two times with a space between them (mhlw_ec/07
+    prints ``8:30-12:00 14:00-18:00``) have digits of their own width."""
+    widths = sorted(float(g["width"]) for g in glyphs if str(g["text"]).isdigit())
+    if not widths or k == 0:
+        return False
+    widest = max(float(glyphs[k - 1]["width"]), float(glyphs[k]["width"]))
+    return widest >= SWALLOWED_WIDTH * widths[len(widths) // 2]
+
+
 def _is_ascii(text: str) -> bool:
     """A Latin letter, digit or ASCII mark (``Transformation (バイオDX)``: a space before
     the bracket is as much a word space as one between words)."""
@@ -568,6 +592,12 @@ def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_lis
     for glyph, text in zip(glyphs, reread, strict=True):
         if len(glyph["text"]) == 1:
             glyph["text"] = text
+    for k in textrules.lost_range_marks(reread):
+        if _swallowed_a_mark(glyphs, k):
+            glyphs[k]["text"] = "～" + glyphs[k]["text"]
+    for k in textrules.colon_places(reread):
+        if k > 0 and scan.colon_in(page.grey, _gap_box(glyphs[k - 1], glyphs[k], s)):
+            glyphs[k]["text"] = ":" + glyphs[k]["text"]
     for a, b in itertools.pairwise(glyphs):  # one run of colour, as a text layer gives it
         if scan.colour_gap(a["non_stroking_color"], b["non_stroking_color"]) <= SAME_COLOUR:
             b["non_stroking_color"] = a["non_stroking_color"]

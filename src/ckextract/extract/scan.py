@@ -9,6 +9,7 @@ shapes (:mod:`.markers` reads them as ``●``/``■`` in the text).
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,18 @@ DASH_MAX_THICK_PX = 10
 """...and no thicker than this (a bold hyphen's stroke blurred by the scan is 6-7 px)..."""
 DASH_MIN_FILL = 0.6
 """...and fills this share of its box: a bar, not a stroke of a letter or a tilde."""
+COLON_CONTRAST = 40
+"""A small colon's dots blur on a scan to grey 170-200 on paper of 250 (mhlw_ec/10's
+``金:9:00`` at 7 pt, dots 3-4 px); darker than the paper by this is their ink (the
+scan's grain varies by about 6)."""
+COLON_DOT_MAX = 0.25
+"""A colon's dot is no larger than this × its line's height (a dot of 3-5 px in a line
+of 42)."""
+COLON_MIN_GAP_PX = 3
+"""A gap narrower than this holds no colon Tesseract could have missed."""
+COLON_DOT_MIN_PX = 2
+"""A colon's dot is at least this wide and tall (a sliver of a neighbouring glyph's ink
+in the gap is often 1 px wide); two dots of one colon differ by no more than this."""
 SPECK_AREA_PX = 30
 """Ink of fewer pixels is a speck if it stands alone (a 2 px dust grain is about 13; a
 6 pt kanji 200 or more)."""
@@ -620,6 +633,40 @@ def dash_in(image: Image, box: tuple[int, int, int, int]) -> tuple[tuple[int, in
     if w < DASH_MIN_LENGTH * h or h > DASH_MAX_THICK_PX or fill < DASH_MIN_FILL:
         return None
     return (x0 + x, top + y, x0 + x + w, top + y + h), fill
+
+
+def colon_in(image: Image, box: tuple[int, int, int, int]) -> bool:
+    """Whether a gap between two characters of a line (pixels: the line's height) holds
+    a colon Tesseract did not read: two dots, each darker than the paper by
+    :data:`COLON_CONTRAST`, no larger than :data:`COLON_DOT_MAX` × the line's height and
+    about round, one above the other with at least a dot's height between them; and
+    nothing else but slivers of the characters either side (ink touching the gap's
+    edge: Tesseract's boxes are a pixel or two short of a glyph's ink)."""
+    import cv2
+
+    x0, top, x1, bottom = box
+    if x1 - x0 < COLON_MIN_GAP_PX or bottom <= top:
+        return False
+    piece = image[top:bottom, x0:x1]
+    paper = float(np.median(image[top:bottom, max(0, x0 - (bottom - top)) : x1 + (bottom - top)]))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(
+        (piece < paper - COLON_CONTRAST).astype(np.uint8), connectivity=8
+    )
+    parts = [tuple(int(v) for v in stats[k][:4]) for k in range(1, count)]
+    biggest = COLON_DOT_MAX * (bottom - top)
+    dots = [p for p in parts if min(p[2:]) >= COLON_DOT_MIN_PX and max(p[2:]) <= min(biggest, 2 * min(p[2:]))]
+    inner = [p for p in parts if p[0] > 0 and p[0] + p[2] < x1 - x0]
+    colons = [(a, b) for a, b in itertools.combinations(dots, 2) if _a_colon(a, b)]
+    return len(colons) == 1 and all(p in colons[0] for p in inner)
+
+
+def _a_colon(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """Whether two dots (x, y, w, h) are a colon's: about one size, one above the other,
+    at least a dot's height apart."""
+    upper, lower = sorted((a, b), key=lambda p: p[1])
+    same = abs(upper[2] - lower[2]) <= COLON_DOT_MIN_PX and abs(upper[3] - lower[3]) <= COLON_DOT_MIN_PX
+    above = upper[0] < lower[0] + lower[2] and lower[0] < upper[0] + upper[2]
+    return same and above and lower[1] - (upper[1] + upper[3]) >= min(upper[3], lower[3])
 
 
 def is_solid(shape: npt.NDArray[np.bool_]) -> bool:
