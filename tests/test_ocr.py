@@ -30,8 +30,9 @@ WITHIN = 1
 SHARE = 0.95
 """Share of members that must be within that (issue 18's bar; measured 95-98 %)."""
 ADOPTION_SHARE = 0.95
-"""Share of adoption sightings that must be within that (issue 18's bar; measured 98.3 %
-on this test's scan set and 95.0 % on another; see docs/ocr.md)."""
+"""Share of adoption sightings, and of the projects they are of, that must be within that
+(issue 18's bar; measured 98.3 % of sightings and 100 % of projects on this test's scan
+set and on another; see docs/ocr.md)."""
 
 
 def matched(expected: list[str], read: list[str]) -> tuple[int, list[tuple[str, str | None]]]:
@@ -100,6 +101,14 @@ def test_scanned_adoptions_are_the_born_digital_ones(
     warehouses: tuple[duckdb.DuckDBPyConnection, ...],
 ) -> None:
     share, misses = _share(warehouses, "SELECT project_name FROM adoption_sightings")
+    assert share >= ADOPTION_SHARE, misses
+
+
+@needs_tesseract
+def test_scanned_projects_are_the_born_digital_ones(
+    warehouses: tuple[duckdb.DuckDBPyConnection, ...],
+) -> None:
+    share, misses = _share(warehouses, "SELECT project_name FROM adoptions")
     assert share >= ADOPTION_SHARE, misses
 
 
@@ -181,11 +190,14 @@ def test_a_scanned_variant_split_over_pages_reads_like_its_born_digital_self(tmp
     assert hits >= SHARE * len(digital), misses
 
 
-LIST_CELL_SHARE = 0.85
+LIST_CELL_SHARE = 0.88
 """Share of an MHLW list's cells a scan must read as its text layer has them (after NFKC,
-without spaces): measured 87 % (270 of 312) on mhlw_ec/02, 83 % before edge marks and
-the web-address readings — issue 18 asks for 95 % of whole rows, not reached (11 of 39
-rows); a floor against regressions, not the bar."""
+without spaces): measured 89 % (278 of 312) on mhlw_ec/02, 87 % before the time and
+address readings of this round, 83 % before edge marks — a floor against regressions."""
+LIST_ROW_SHARE = 0.30
+"""Share of its rows read whole: 13 of 39 (33 %) by bench_ocr's comparison; a floor of
+0.34 fails here. Issue 18 asks for 95 % of rows, not reached; a floor against
+regressions, not the bar."""
 
 
 @needs_tesseract
@@ -209,3 +221,4 @@ def test_a_scanned_mhlw_list_reads_its_rows_and_most_cells(tmp_path: Path) -> No
     assert len(scanned) == len(digital)  # no row lost or split (a link's underline once split rows)
     same = sum(a == b for r, s in zip(digital, scanned, strict=True) for a, b in zip(r, s, strict=False))
     assert same >= LIST_CELL_SHARE * sum(len(r) for r in digital)
+    assert sum(r == s for r, s in zip(digital, scanned, strict=True)) >= LIST_ROW_SHARE * len(digital)
