@@ -322,3 +322,10 @@ def test_a_colon_tesseract_missed_after_a_weekday_is_read_from_the_page() -> Non
     line = _line("月・金", "9:00")
     assert _text(ocr.line_glyphs(line, page, 0.0)) == "月・金:9:00"
     assert _text(ocr.line_glyphs(line, PAGE, 0.0)) == "月・金9:00"  # no dots, no colon (mhlw_ec/02)
+
+
+def test_a_dot_lost_before_jp_is_put_back() -> None:
+    assert (
+        _text(ocr.line_glyphs(_line("https://www.kitaakita-hpjp/"), PAGE, 0.0))
+        == "https://www.kitaakita-hp.jp/"
+    )

@@ -204,3 +204,12 @@ def test_one_dot_or_a_stroke_is_no_colon() -> None:
     assert not scan.colon_in(_gap((100, 17, 4, 4)), (80, 0, 130, 42))
     assert not scan.colon_in(_gap((100, 10, 3, 25)), (80, 0, 130, 42))
     assert not scan.colon_in(_gap((100, 17, 4, 4), (100, 33, 4, 4), (112, 20, 6, 12)), (80, 0, 130, 42))
+
+
+def test_a_lone_bar_an_em_long_reads_as_a_bar_and_a_short_one_as_a_hyphen() -> None:
+    img = np.full((123, 1466), 250, dtype=np.uint8)
+    cv2.rectangle(img, (9, 61), (55, 65), 0, -1)  # mhlw_ec/05's ―, 47 x 5 px
+    cv2.rectangle(img, (709, 61), (730, 64), 0, -1)  # mhlw_ec/10's -, 22 x 4 px
+    (bar,) = ocr.lone_dash(img, (0, 0, 700, 123))
+    (hyphen,) = ocr.lone_dash(img, (700, 0, 1466, 123))
+    assert (bar.words[0].chars[0].text, hyphen.words[0].chars[0].text) == ("―", "-")

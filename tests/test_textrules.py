@@ -450,3 +450,22 @@ def test_colon_places_between_a_weekday_and_its_hours() -> None:
 def test_colon_places_after_an_address_scheme() -> None:
     assert tr.colon_places("http//www.ohara-hp.or.jp") == [4]  # mhlw_ec/07
     assert tr.colon_places("xhttp//") == [] and tr.colon_places("https://a.jp") == []
+
+
+def test_lost_domain_dots_before_jp() -> None:
+    assert tr.lost_domain_dots("https://www.kitaakita-hpjp/") == [24]  # mhlw_ec/05: …-hp.jp/
+    assert tr.lost_domain_dots("katoh@muse.ocn.nejp") == [17]
+
+
+def test_lost_domain_dots_only_at_the_hosts_end() -> None:
+    assert tr.lost_domain_dots("https://www.okmc.jp/") == []
+    assert tr.lost_domain_dots("http://www.x.com/abcjp/") == []  # a path may end in jp
+
+
+def test_jp_small_in_an_address() -> None:
+    assert tr.read_jp_small("http://www.shimizu-acJp/") == "http://www.shimizu-acjp/"  # mhlw_ec/05
+
+
+def test_time_colon_after_a_weekday_word_or_a_bracket() -> None:
+    assert tr.read_time_colon("月・火・水・金曜.9:00-17:30") == "月・火・水・金曜:9:00-17:30"  # mhlw_ec/05
+    assert tr.read_time_colon("土曜(第四以外).8:30") == "土曜(第四以外):8:30"

@@ -613,14 +613,15 @@ def read_digit_hyphen(line: str) -> str:
 
 _DOT_BEFORE_RANGE = re.compile(r"(?<!\d)(\d{1,2})\.(\d\d)(?=[～-]\d{1,2}:\d\d(?!\d))")
 _DOT_AFTER_RANGE = re.compile(r"(?<=\d:\d\d[～-])(\d{1,2})\.(\d\d)(?!\d)")
-_DOT_AFTER_WEEKDAY = re.compile(f"(?<=[{WEEKDAYS}])\\.(?=\\d{{1,2}}:\\d\\d)")
+_DOT_AFTER_WEEKDAY = re.compile(f"(?<=[{WEEKDAYS}曜)）])\\.(?=\\d{{1,2}}:\\d\\d)")
 
 
 def read_time_colon(line: str) -> str:
     """A colon misread as a full stop: a time's, in a range (``～`` or ``-``) whose other
     time has its colon (``8.30～12:00`` → ``8:30～12:00``, ``9:00-12.30`` → ``9:00-12:30``;
     ``1.25～2.50``, two decimals, stays); or the one after a weekday before its hours
-    (mhlw_ec/10 prints ``土:9:00-12:30``, read ``土.9:00-12:30``)."""
+    (mhlw_ec/10 prints ``土:9:00-12:30``, read ``土.9:00-12:30``; so too after 曜 or a
+    bracket, mhlw_ec/05's ``金曜:9:00`` and ``土曜(第四以外):8:30``)."""
     line = _DOT_BEFORE_RANGE.sub(r"\1:\2", line)
     line = _DOT_AFTER_RANGE.sub(r"\1:\2", line)
     return _DOT_AFTER_WEEKDAY.sub(":", line)
@@ -735,6 +736,29 @@ def read_url_scheme(line: str) -> str:
     return _SCHEME_H.sub("h", line)
 
 
+_HOST_END_JP = re.compile(r"(?:^|//|www\.|@)[A-Za-z0-9.\-]*[A-Za-z0-9]((?<!\.)[jJ])p(?=/|$)")
+
+
+def lost_domain_dots(line: str) -> list[int]:
+    """Where the dot before an address's ``jp`` was lost (positions of its ``j``): the
+    Japanese model drops it, ``https://www.kitaakita-hp.jp/`` read ``…kitaakita-hpjp/``
+    (mhlw_ec/05, 14 cells). No host's last label ends in ``jp`` (the label would be the
+    top-level domain). The caller puts ``.`` before the ``j``; a rule of
+    :data:`OCR_READINGS` cannot, as it keeps one character a glyph."""
+    if not _ADDRESS.search(line):
+        return []
+    return [m.start(1) for m in _HOST_END_JP.finditer(line)]
+
+
+_JP_CAPITAL = re.compile(r"(?<=[A-Za-z0-9.\-])J(?=p(?:/|$))")
+
+
+def read_jp_small(line: str) -> str:
+    """The ``j`` of an address's ending ``jp`` read as a capital (``www.shimizu-acJp/``,
+    mhlw_ec/05), in a line holding an address: addresses are written small."""
+    return _JP_CAPITAL.sub("j", line) if _ADDRESS.search(line) else line
+
+
 JP_MISREAD = "|lI1i」"
 """What OCR reads the ``j`` of a ``.jp`` address as (no top-level domain is spelt
 ``.lp``, ``.ip`` or ``.1p``: the only one these could be is ``.jp``)."""
@@ -790,6 +814,7 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("jp_domain", read_jp_domain),
     ("domain_dot", read_domain_dot),
     ("address_letters", read_address_letters),
+    ("jp_small", read_jp_small),
     ("ideographic_comma", read_ideographic_comma),
 )
 """In this order: a ``>`` between two weekdays is a range before it is a ×."""

@@ -97,6 +97,10 @@ SWALLOWED_WIDTH = 1.5
 """A digit this many × as wide as its line's median digit holds another mark too (a
 font's digits are about one width, a ``1`` narrower; a wave dash adds half a digit or
 more: measured 1.6-2.8 × on mhlw_ec/02)."""
+BAR_MIN_RATIO = 7
+"""A lone dash at least this many times as long as it is thick is a ``―`` (a bar an em
+long: mhlw_ec/05's, 46-48 × 4-6 px, 7.8-11.5); a shorter one a hyphen (mhlw_ec/10's
+``-``, 21-22 × 4-5 px, 4.4-5.5)."""
 MIN_CONFIDENCE = 0.0
 """Characters Tesseract gives a confidence at or below this are not text (it marks
 noise it could not read with 0)."""
@@ -428,7 +432,8 @@ def lone_dash(image: scan.Image, cell: tuple[int, int, int, int]) -> list[OcrLin
     if found is None:
         return []
     box, fill = found
-    return [OcrLine(box, (OcrWord((OcrChar("-", box, round(100 * fill, 1)),)),), by_shape=True)]
+    text = "―" if box[2] - box[0] >= BAR_MIN_RATIO * (box[3] - box[1]) else "-"
+    return [OcrLine(box, (OcrWord((OcrChar(text, box, round(100 * fill, 1)),)),), by_shape=True)]
 
 
 def _moved_line(line: OcrLine, shift: tuple[int, int]) -> OcrLine:
@@ -595,6 +600,8 @@ def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_lis
     for k in textrules.lost_range_marks(reread):
         if _swallowed_a_mark(glyphs, k):
             glyphs[k]["text"] = "～" + glyphs[k]["text"]
+    for k in textrules.lost_domain_dots(reread):
+        glyphs[k]["text"] = "." + glyphs[k]["text"]
     for k in textrules.colon_places(reread):
         if k > 0 and scan.colon_in(page.grey, _gap_box(glyphs[k - 1], glyphs[k], s)):
             glyphs[k]["text"] = ":" + glyphs[k]["text"]
