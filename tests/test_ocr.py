@@ -97,18 +97,11 @@ def test_scanned_members_are_the_born_digital_ones(warehouses: tuple[duckdb.Duck
 
 
 @needs_tesseract
+@pytest.mark.parametrize("table", ["adoption_sightings", "adoptions"])
 def test_scanned_adoptions_are_the_born_digital_ones(
-    warehouses: tuple[duckdb.DuckDBPyConnection, ...],
+    warehouses: tuple[duckdb.DuckDBPyConnection, ...], table: str
 ) -> None:
-    share, misses = _share(warehouses, "SELECT project_name FROM adoption_sightings")
-    assert share >= ADOPTION_SHARE, misses
-
-
-@needs_tesseract
-def test_scanned_projects_are_the_born_digital_ones(
-    warehouses: tuple[duckdb.DuckDBPyConnection, ...],
-) -> None:
-    share, misses = _share(warehouses, "SELECT project_name FROM adoptions")
+    share, misses = _share(warehouses, f"SELECT project_name FROM {table}")
     assert share >= ADOPTION_SHARE, misses
 
 
