@@ -20,15 +20,16 @@ from datetime import date
 
 # --- character classes --------------------------------------------------------
 
+_HIRAGANA = "\u3040-\u309f"
+_KATAKANA_RANGE = "\u30a0-\u30ff"  # katakana (・ ー included)
+_KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _JAPANESE = (
     "\u3000-\u303f"  # CJK symbols and punctuation (、。「」【】〔〕…)
-    "\u3040-\u309f"  # hiragana
-    "\u30a0-\u30ff"  # katakana (・ ー included)
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kanji
+    f"{_HIRAGANA}{_KATAKANA_RANGE}{_KANJI}"
     "\uff01-\uff60\uff61-\uff9f"  # full-width forms, half-width katakana
 )
 _JP = f"[{_JAPANESE}]"
-_KANA_KANJI = "\u3040-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KANA_KANJI = f"{_HIRAGANA}{_KATAKANA_RANGE}{_KANJI}"
 _CIRCLED = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 
 
@@ -784,7 +785,7 @@ def read_domain_dot(line: str) -> str:
 
 
 _LOW_DOT = re.compile(f"(?<=[{_KANA_KANJI}]([{_KANA_KANJI}]))[.．](?=([{_KANA_KANJI}A-Za-z]))")
-_KATAKANA = re.compile("[\u30a0-\u30ff]")
+_KATAKANA = re.compile(f"[{_KATAKANA_RANGE}]")
 
 
 def read_ideographic_comma(line: str) -> str:
