@@ -482,6 +482,22 @@ def _stray(glyphs: T_obj_list, k: int) -> bool:
     return False
 
 
+def _put_back_lost_marks(glyphs: T_obj_list, reread: str, page: scan.PageImage) -> None:
+    """Marks Tesseract read into a neighbour or not at all, put before the glyph they
+    stood before (the glyph then holds two characters): a range's ～ where a digit's box
+    shows it (:func:`textrules.lost_range_marks`), the dot of an address's ``.jp``
+    (:func:`textrules.lost_domain_dots`), a colon whose dots the page shows
+    (:func:`textrules.colon_places`, :func:`scan.colon_in`)."""
+    for k in textrules.lost_range_marks(reread):
+        if _swallowed_a_mark(glyphs, k):
+            glyphs[k]["text"] = "～" + glyphs[k]["text"]
+    for k in textrules.lost_domain_dots(reread):
+        glyphs[k]["text"] = "." + glyphs[k]["text"]
+    for k in textrules.colon_places(reread):
+        if k > 0 and scan.colon_in(page.grey, _gap_box(glyphs[k - 1], glyphs[k], page.points_per_pixel)):
+            glyphs[k]["text"] = ":" + glyphs[k]["text"]
+
+
 def _gap_box(a: dict[str, Any], b: dict[str, Any], points_per_pixel: float) -> tuple[int, int, int, int]:
     """The gap between two glyphs of a line, in pixels, the line's height."""
     x0, x1 = round(float(a["x1"]) / points_per_pixel), round(float(b["x0"]) / points_per_pixel)
@@ -597,14 +613,7 @@ def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_lis
     for glyph, text in zip(glyphs, reread, strict=True):
         if len(glyph["text"]) == 1:
             glyph["text"] = text
-    for k in textrules.lost_range_marks(reread):
-        if _swallowed_a_mark(glyphs, k):
-            glyphs[k]["text"] = "～" + glyphs[k]["text"]
-    for k in textrules.lost_domain_dots(reread):
-        glyphs[k]["text"] = "." + glyphs[k]["text"]
-    for k in textrules.colon_places(reread):
-        if k > 0 and scan.colon_in(page.grey, _gap_box(glyphs[k - 1], glyphs[k], s)):
-            glyphs[k]["text"] = ":" + glyphs[k]["text"]
+    _put_back_lost_marks(glyphs, reread, page)
     for a, b in itertools.pairwise(glyphs):  # one run of colour, as a text layer gives it
         if scan.colour_gap(a["non_stroking_color"], b["non_stroking_color"]) <= SAME_COLOUR:
             b["non_stroking_color"] = a["non_stroking_color"]
