@@ -329,3 +329,17 @@ def test_a_dot_lost_before_jp_is_put_back() -> None:
         _text(ocr.line_glyphs(_line("https://www.kitaakita-hpjp/"), PAGE, 0.0))
         == "https://www.kitaakita-hp.jp/"
     )
+
+
+def _page_with(*marks: tuple[int, int, int]) -> scan.PageImage:
+    """A page of paper (250) with square marks (x, y, side) of ink (40) on it."""
+    grey = np.full((400, 2000), 250, dtype=np.uint8)
+    for x, y, side in marks:
+        grey[y : y + side, x : x + side] = 40
+    return scan.PageImage(grey, np.stack([grey] * 3, axis=-1), 0.24)
+
+
+def test_a_speck_of_dust_read_as_a_full_stop_ending_a_line_is_dropped() -> None:
+    line = _line("371-0025.")  # mhlw_ec/10: the "." was an 8 px speck in a 42 px line
+    assert _text(ocr.line_glyphs(line, _page_with((300, 118, 2)), 0.0)) == "371-0025"
+    assert _text(ocr.line_glyphs(line, _page_with((300, 116, 5)), 0.0)) == "371-0025."  # a printed dot

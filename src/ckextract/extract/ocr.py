@@ -101,6 +101,10 @@ BAR_MIN_RATIO = 7
 """A lone dash at least this many times as long as it is thick is a ``―`` (a bar an em
 long: mhlw_ec/05's, 46-48 × 4-6 px, 7.8-11.5); a shorter one a hyphen (mhlw_ec/10's
 ``-``, 21-22 × 4-5 px, 4.4-5.5)."""
+SPECK_DOT_AREA = 0.008
+"""A mark ending a line whose ink is under this × the line's height squared is a speck
+of dust, not a printed full stop (measured on mhlw_ec/10's scan: printed dots 0.013-0.017,
+specks read as dots 0.004-0.005)."""
 MIN_CONFIDENCE = 0.0
 """Characters Tesseract gives a confidence at or below this are not text (it marks
 noise it could not read with 0)."""
@@ -518,6 +522,24 @@ def _swallowed_a_mark(glyphs: T_obj_list, k: int) -> bool:
     return widest >= SWALLOWED_WIDTH * widths[len(widths) // 2]
 
 
+def _speck_ending(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
+    """Whether glyph ``k`` ends its line as a mark of dust read as a full stop, set close
+    against the text: its ink is under :data:`SPECK_DOT_AREA` × the line's height squared
+    (mhlw_ec/10's postcode ``371-0025`` read ``371-0025.`` from a speck of 8 px in a line
+    42 px high; a printed ``.`` there is 27-34 px)."""
+    glyph = glyphs[k]
+    if k != len(glyphs) - 1 or k == 0 or glyph["text"] not in DUST_MARKS:
+        return False
+    s = page.points_per_pixel
+    box = (
+        round(float(glyph["x0"]) / s),
+        round(float(glyph["top"]) / s),
+        round(float(glyph["x1"]) / s) + 1,
+        round(float(glyph["bottom"]) / s),
+    )
+    return scan.ink_area(page.grey, box) < SPECK_DOT_AREA * (box[3] - box[1]) ** 2
+
+
 def _is_ascii(text: str) -> bool:
     """A Latin letter, digit or ASCII mark (``Transformation (バイオDX)``: a space before
     the bracket is as much a word space as one between words)."""
@@ -607,7 +629,11 @@ def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_lis
             word_of.append(w)
     order = sorted(range(len(glyphs)), key=lambda k: glyphs[k]["x0"])
     glyphs, word_of = [glyphs[k] for k in order], [word_of[k] for k in order]
-    keep = [k for k in range(len(glyphs)) if line.by_shape or not _stray(glyphs, k)]
+    keep = [
+        k
+        for k in range(len(glyphs))
+        if line.by_shape or not (_stray(glyphs, k) or _speck_ending(glyphs, k, page))
+    ]
     glyphs, word_of = [glyphs[k] for k in keep], [word_of[k] for k in keep]
     reread = textrules.ocr_reread("".join(g["text"] if len(g["text"]) == 1 else SEVERAL for g in glyphs))
     for glyph, text in zip(glyphs, reread, strict=True):

@@ -669,6 +669,17 @@ def _a_colon(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return same and above and lower[1] - (upper[1] + upper[3]) >= min(upper[3], lower[3])
 
 
+def ink_area(image: Image, box: tuple[int, int, int, int]) -> int:
+    """Pixels in a box darker than the paper around it by :data:`COLON_CONTRAST` (the
+    ink of a small mark, however faint the scan left it)."""
+    x0, top, x1, bottom = box
+    if x1 <= x0 or bottom <= top:
+        return 0
+    height = bottom - top
+    paper = float(np.median(image[top:bottom, max(0, x0 - height) : x1 + height]))
+    return int(np.count_nonzero(image[top:bottom, x0:x1] < paper - COLON_CONTRAST))
+
+
 def is_solid(shape: npt.NDArray[np.bool_]) -> bool:
     """Whether a shape is a filled mark, not a letter: its widest inner point stands
     :data:`MARK_MIN_CORE` of its size from its edge (a disc 0.5, a triangle 0.29); a
