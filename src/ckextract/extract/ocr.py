@@ -502,11 +502,18 @@ def _put_back_lost_marks(glyphs: T_obj_list, reread: str, page: scan.PageImage) 
             glyphs[k]["text"] = ":" + glyphs[k]["text"]
 
 
+def _pixel_box(x0: Any, x1: Any, glyph: dict[str, Any], points_per_pixel: float) -> tuple[int, int, int, int]:
+    """From ``x0`` to ``x1`` (points) over the height of ``glyph``'s line, in pixels."""
+
+    def px(v: Any) -> int:
+        return round(float(v) / points_per_pixel)
+
+    return px(x0), px(glyph["top"]), px(x1), px(glyph["bottom"])
+
+
 def _gap_box(a: dict[str, Any], b: dict[str, Any], points_per_pixel: float) -> tuple[int, int, int, int]:
     """The gap between two glyphs of a line, in pixels, the line's height."""
-    x0, x1 = round(float(a["x1"]) / points_per_pixel), round(float(b["x0"]) / points_per_pixel)
-    top, bottom = round(float(a["top"]) / points_per_pixel), round(float(a["bottom"]) / points_per_pixel)
-    return x0, top, x1, bottom
+    return _pixel_box(a["x1"], b["x0"], a, points_per_pixel)
 
 
 def _swallowed_a_mark(glyphs: T_obj_list, k: int) -> bool:
@@ -530,14 +537,9 @@ def _speck_ending(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     glyph = glyphs[k]
     if k != len(glyphs) - 1 or k == 0 or glyph["text"] not in DUST_MARKS:
         return False
-    s = page.points_per_pixel
-    box = (
-        round(float(glyph["x0"]) / s),
-        round(float(glyph["top"]) / s),
-        round(float(glyph["x1"]) / s) + 1,
-        round(float(glyph["bottom"]) / s),
-    )
-    return scan.ink_area(page.grey, box) < SPECK_DOT_AREA * (box[3] - box[1]) ** 2
+    x0, top, x1, bottom = _pixel_box(glyph["x0"], glyph["x1"], glyph, page.points_per_pixel)
+    box = (x0, top, x1 + 1, bottom)
+    return scan.ink_area(page.grey, box) < SPECK_DOT_AREA * (bottom - top) ** 2
 
 
 def _is_ascii(text: str) -> bool:

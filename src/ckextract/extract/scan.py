@@ -647,10 +647,8 @@ def colon_in(image: Image, box: tuple[int, int, int, int]) -> bool:
     x0, top, x1, bottom = box
     if x1 - x0 < COLON_MIN_GAP_PX or bottom <= top:
         return False
-    piece = image[top:bottom, x0:x1]
-    paper = float(np.median(image[top:bottom, max(0, x0 - (bottom - top)) : x1 + (bottom - top)]))
     count, _, stats, _ = cv2.connectedComponentsWithStats(
-        (piece < paper - COLON_CONTRAST).astype(np.uint8), connectivity=8
+        _faint_ink(image, box).astype(np.uint8), connectivity=8
     )
     parts = [tuple(int(v) for v in stats[k][:4]) for k in range(1, count)]
     biggest = COLON_DOT_MAX * (bottom - top)
@@ -669,15 +667,22 @@ def _a_colon(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return same and above and lower[1] - (upper[1] + upper[3]) >= min(upper[3], lower[3])
 
 
+def _faint_ink(image: Image, box: tuple[int, int, int, int]) -> npt.NDArray[np.bool_]:
+    """The pixels of a box darker by :data:`COLON_CONTRAST` than the paper around it (the
+    median of the box widened by its height either way): the ink of a small mark, however
+    faint the scan left it."""
+    x0, top, x1, bottom = box
+    height = bottom - top
+    paper = float(np.median(image[top:bottom, max(0, x0 - height) : x1 + height]))
+    return np.asarray(image[top:bottom, x0:x1] < paper - COLON_CONTRAST)
+
+
 def ink_area(image: Image, box: tuple[int, int, int, int]) -> int:
-    """Pixels in a box darker than the paper around it by :data:`COLON_CONTRAST` (the
-    ink of a small mark, however faint the scan left it)."""
+    """Pixels of faint or dark ink in a box (:func:`_faint_ink`)."""
     x0, top, x1, bottom = box
     if x1 <= x0 or bottom <= top:
         return 0
-    height = bottom - top
-    paper = float(np.median(image[top:bottom, max(0, x0 - height) : x1 + height]))
-    return int(np.count_nonzero(image[top:bottom, x0:x1] < paper - COLON_CONTRAST))
+    return int(np.count_nonzero(_faint_ink(image, box)))
 
 
 def is_solid(shape: npt.NDArray[np.bool_]) -> bool:
