@@ -200,6 +200,40 @@ def test_slivers_of_the_glyphs_either_side_do_not_hide_a_colon() -> None:
     assert scan.colon_in(_gap(*marks), (80, 0, 130, 42))
 
 
+def test_a_colon_boxed_into_the_glyph_before_it_is_found() -> None:
+    marks = [(60, 5, 24, 30), (100, 17, 3, 3), (100, 33, 3, 3)]  # 金 boxed over its ":"
+    assert scan.colon_in(_gap(*marks), (60, 0, 110, 42))
+
+
+def test_a_crisp_colon_with_a_faint_upper_dot_is_found() -> None:
+    img = np.full((42, 200), 255, dtype=np.uint8)
+    img[15:18, 103:106] = 216  # mhlw_ec/10 rendered crisp: the dot falls across pixel edges
+    img[32:35, 103:106] = 194
+    assert scan.colon_in(img, (80, 0, 130, 42))
+
+
+def test_dots_with_ink_after_them_are_no_colon() -> None:
+    marks = [(70, 17, 3, 3), (70, 33, 3, 3), (80, 5, 24, 30)]
+    assert not scan.colon_in(_gap(*marks), (60, 0, 110, 42))
+
+
+LETTERS = [(40, 12, 10, 24), (60, 12, 10, 24), (80, 12, 10, 24), (120, 12, 10, 24)]
+"""Letters standing on a baseline at row 36, with a gap at 95-110 between them."""
+
+
+def test_a_full_stop_tesseract_missed_is_found_in_its_gap() -> None:
+    assert scan.dot_in(_gap(*LETTERS, (100, 33, 3, 3)), (95, 0, 110, 42))  # mhlw_ec/10 crisp: hospital.gr
+
+
+def test_a_dot_off_the_baseline_is_no_full_stop() -> None:
+    assert not scan.dot_in(_gap(*LETTERS, (100, 14, 3, 3)), (95, 0, 110, 42))
+    assert not scan.dot_in(_gap(*LETTERS, (100, 38, 3, 3)), (95, 0, 110, 42))  # dust below: mhlw_ec/10
+
+
+def test_a_colons_lower_dot_is_no_full_stop() -> None:
+    assert not scan.dot_in(_gap(*LETTERS, (100, 33, 3, 3), (100, 14, 3, 3)), (95, 0, 110, 42))
+
+
 def test_one_dot_or_a_stroke_is_no_colon() -> None:
     assert not scan.colon_in(_gap((100, 17, 4, 4)), (80, 0, 130, 42))
     assert not scan.colon_in(_gap((100, 10, 3, 25)), (80, 0, 130, 42))
@@ -213,3 +247,10 @@ def test_a_lone_bar_an_em_long_reads_as_a_bar_and_a_short_one_as_a_hyphen() -> N
     (bar,) = ocr.lone_dash(img, (0, 0, 700, 123))
     (hyphen,) = ocr.lone_dash(img, (700, 0, 1466, 123))
     assert (bar.words[0].chars[0].text, hyphen.words[0].chars[0].text) == ("―", "-")
+
+
+def test_a_crisp_hyphen_is_not_taken_for_a_bar() -> None:
+    img = np.full((123, 700), 255, dtype=np.uint8)
+    img[61:64, 9:30] = 0  # mhlw_ec/10's 7 pt "-" rendered crisp: 21 x 3 px
+    (hyphen,) = ocr.lone_dash(img, (0, 0, 700, 123))
+    assert hyphen.words[0].chars[0].text == "-"

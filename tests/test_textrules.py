@@ -452,6 +452,14 @@ def test_colon_places_after_an_address_scheme() -> None:
     assert tr.colon_places("xhttp//") == [] and tr.colon_places("https://a.jp") == []
 
 
+def test_dot_places_between_letters_of_an_address() -> None:
+    assert tr.dot_places("hospitalgr.jp/") == [1, 2, 3, 4, 5, 6, 7, 8, 9, 12]  # mhlw_ec/10 crisp
+
+
+def test_dot_places_only_in_an_address() -> None:
+    assert tr.dot_places("医療法人IVF大阪") == [] and tr.dot_places("TEL 0276-72") == []
+
+
 def test_lost_domain_dots_before_jp() -> None:
     assert tr.lost_domain_dots("https://www.kitaakita-hpjp/") == [24]  # mhlw_ec/05: …-hp.jp/
     assert tr.lost_domain_dots("katoh@muse.ocn.nejp") == [17]

@@ -691,6 +691,26 @@ def colon_places(line: str) -> list[int]:
     return [m.start() for m in _COLON_PLACE.finditer(line)]
 
 
+_ADDRESS_RUN = re.compile(r"[A-Za-z0-9./:~_@%?=&#\-]+")
+
+
+def dot_places(line: str) -> list[int]:
+    """Where a full stop OCR did not read may stand (positions in ``line``): between two
+    Latin letters or digits of a web or mail address (mhlw_ec/10 rendered crisp:
+    ``https://www.sato-hospital.gr.jp/`` read ``…hospitalgr.jp/``, ``utsugi.htm`` read
+    ``utsugihtm``). Only the page can say whether one is there: the caller looks for its
+    dot in the gap."""
+    out: list[int] = []
+    for run in _ADDRESS_RUN.finditer(line):
+        if _ADDRESS.search(run.group()):
+            out += [k for k in range(run.start() + 1, run.end()) if _alnum(line[k - 1]) and _alnum(line[k])]
+    return out
+
+
+def _alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 _DOT_BETWEEN_TIMES = re.compile(r"(?<=\d:\d\d)\.(?=\d{1,2}:\d\d)")
 
 

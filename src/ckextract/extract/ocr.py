@@ -17,6 +17,7 @@ import itertools
 import shutil
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,10 +98,12 @@ SWALLOWED_WIDTH = 1.5
 """A digit this many × as wide as its line's median digit holds another mark too (a
 font's digits are about one width, a ``1`` narrower; a wave dash adds half a digit or
 more: measured 1.6-2.8 × on mhlw_ec/02)."""
-BAR_MIN_RATIO = 7
+BAR_MIN_RATIO = 7.5
 """A lone dash at least this many times as long as it is thick is a ``―`` (a bar an em
 long: mhlw_ec/05's, 46-48 × 4-6 px, 7.8-11.5); a shorter one a hyphen (mhlw_ec/10's
-``-``, 21-22 × 4-5 px, 4.4-5.5)."""
+``-``, 21-22 × 4-5 px, 4.4-5.5 on a soft scan, 21 × 3 px, 7.0, rendered crisp). Measured
+by its ink instead (darkness summed across it), the two overlapped: 7.6 for the crisp
+hyphen, 7.7 for one of 05's bars."""
 SPECK_DOT_AREA = 0.008
 """A mark ending a line whose ink is under this × the line's height squared is a speck
 of dust, not a printed full stop (measured on mhlw_ec/10's scan: printed dots 0.013-0.017,
@@ -490,16 +493,33 @@ def _put_back_lost_marks(glyphs: T_obj_list, reread: str, page: scan.PageImage) 
     """Marks Tesseract read into a neighbour or not at all, put before the glyph they
     stood before (the glyph then holds two characters): a range's ～ where a digit's box
     shows it (:func:`textrules.lost_range_marks`), the dot of an address's ``.jp``
-    (:func:`textrules.lost_domain_dots`), a colon whose dots the page shows
-    (:func:`textrules.colon_places`, :func:`scan.colon_in`)."""
+    (:func:`textrules.lost_domain_dots`), a colon or an address's full stop whose dots
+    the page shows (:func:`textrules.colon_places`, :func:`textrules.dot_places`)."""
     for k in textrules.lost_range_marks(reread):
         if _swallowed_a_mark(glyphs, k):
             glyphs[k]["text"] = "～" + glyphs[k]["text"]
     for k in textrules.lost_domain_dots(reread):
         glyphs[k]["text"] = "." + glyphs[k]["text"]
     for k in textrules.colon_places(reread):
-        if k > 0 and scan.colon_in(page.grey, _gap_box(glyphs[k - 1], glyphs[k], page.points_per_pixel)):
+        if k > 0 and _mark_before(glyphs, k, page, scan.colon_in):
             glyphs[k]["text"] = ":" + glyphs[k]["text"]
+    for k in textrules.dot_places(reread):
+        if not glyphs[k]["text"].startswith(".") and _mark_before(glyphs, k, page, scan.dot_in):
+            glyphs[k]["text"] = "." + glyphs[k]["text"]
+
+
+def _mark_before(
+    glyphs: T_obj_list,
+    k: int,
+    page: scan.PageImage,
+    found: Callable[[scan.Image, tuple[int, int, int, int]], bool],
+) -> bool:
+    """Whether the page shows a mark (``found``: :func:`scan.colon_in`,
+    :func:`scan.dot_in`) before glyph ``k``: in the gap after the glyph before, or inside
+    that glyph's box, which Tesseract stretches over a mark set close against it."""
+    a, b, s = glyphs[k - 1], glyphs[k], page.points_per_pixel
+    gap, span = _gap_box(a, b, s), _pixel_box(a["x0"], b["x0"], a, s)
+    return found(page.grey, gap) or found(page.grey, span)
 
 
 def _pixel_box(x0: Any, x1: Any, glyph: dict[str, Any], points_per_pixel: float) -> tuple[int, int, int, int]:

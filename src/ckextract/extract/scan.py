@@ -65,13 +65,21 @@ DASH_MAX_THICK_PX = 10
 """...and no thicker than this (a bold hyphen's stroke blurred by the scan is 6-7 px)..."""
 DASH_MIN_FILL = 0.6
 """...and fills this share of its box: a bar, not a stroke of a letter or a tilde."""
-COLON_CONTRAST = 40
-"""A small colon's dots blur on a scan to grey 170-200 on paper of 250 (mhlw_ec/10's
+FAINT_INK_CONTRAST = 40
+"""A small mark's dots blur on a scan to grey 170-200 on paper of 250 (mhlw_ec/10's
 ``金:9:00`` at 7 pt, dots 3-4 px); darker than the paper by this is their ink (the
 scan's grain varies by about 6)."""
+COLON_CONTRAST = 30
+"""A colon's dot is ink darker than the paper by this: rendered crisp, the 7 pt colon's
+upper dot of mhlw_ec/10 falls across pixel edges and is grey 216 on white (39 darker),
+its lower one 194 (at :data:`FAINT_INK_CONTRAST` only one dot was seen); grain stays 5
+times under it."""
 COLON_DOT_MAX = 0.25
 """A colon's dot is no larger than this × its line's height (a dot of 3-5 px in a line
 of 42)."""
+BASELINE_REACH = 4
+"""A line's baseline is looked for this many × its height either side of a gap (some
+ten letters of a web address)."""
 COLON_MIN_GAP_PX = 3
 """A gap narrower than this holds no colon Tesseract could have missed."""
 COLON_DOT_MIN_PX = 2
@@ -107,10 +115,11 @@ a dark-filled header the dark between two lines of light text is ink too, and pa
 3 px round it wiped the header's text (the faint edges left are :func:`flattened`)."""
 RULE_INSET_PX = 4
 """A cell's rule, blurred by the scan, is this wide on its inner side."""
-CELL_MIN_INK_PX = 60
+CELL_MIN_INK_PX = 40
 """A cell with at least this many ink pixels holds something to read: a dash at 10 pt is
-about 120, a lone 有 in a tall list cell 600 (0.4 % of it: a share of the cell would
-miss it); a speck of dust that despeckling left is under 30."""
+about 120, mhlw_ec/10's 7 pt ``-`` scanned crisp 54 (18 × 3), a lone 有 in a tall list
+cell 600 (0.4 % of it: a share of the cell would miss it); a speck of dust that
+despeckling left is under 30."""
 DARKEST_PERCENTILE = 1
 """A box's darkest ink, for stretching its grey levels: this percentile of the whole box
 (the very darkest few pixels are grain on a stroke) ..."""
@@ -640,22 +649,75 @@ def colon_in(image: Image, box: tuple[int, int, int, int]) -> bool:
     a colon Tesseract did not read: two dots, each darker than the paper by
     :data:`COLON_CONTRAST`, no larger than :data:`COLON_DOT_MAX` × the line's height and
     about round, one above the other with at least a dot's height between them; and
-    nothing else but slivers of the characters either side (ink touching the gap's
-    edge: Tesseract's boxes are a pixel or two short of a glyph's ink)."""
+    right of all other ink but slivers of the next character (ink touching the gap's
+    right edge: Tesseract's boxes are a pixel or two short of a glyph's ink). The box may
+    hold the glyph before the gap: Tesseract boxes a colon set close into the character
+    before it (a crisp ``金:9:00``, ``金`` boxed 51 px wide in a line 41 high)."""
+    parts = _dots_and_ink(image, box)
+    if parts is None:
+        return False
+    dots, inner = parts
+    colons = [(a, b) for a, b in itertools.combinations(dots, 2) if _a_colon(a, b)]
+    if len(colons) != 1:
+        return False
+    left = min(p[0] for p in colons[0])
+    return all(p in colons[0] or p[0] + p[2] <= left for p in inner)
+
+
+def dot_in(image: Image, box: tuple[int, int, int, int]) -> bool:
+    """Whether a gap between two characters of a line (pixels: the line's height, maybe
+    with the glyph before the gap, as in :func:`colon_in`) holds a full stop Tesseract did
+    not read: one dot (:func:`_dots_and_ink`) sitting on the line's baseline
+    (:func:`baseline`, within :data:`COLON_DOT_MIN_PX`), clear of the box's sides, with
+    paper between it and all other ink, which stands left of it (slivers of the next
+    character aside). The end of a stroke a glyph's box left out (``k``'s leg, the tail of
+    an ``s`` or a ``c``) touches the gap's side or the glyph's ink; dust lies off the
+    baseline."""
+    parts = _dots_and_ink(image, box)
+    if parts is None:
+        return False
+    dots, inner = parts
+    width, base = box[2] - box[0], baseline(image, box) - box[1]
+    on_base = [
+        d for d in dots if abs(d[1] + d[3] - base) <= COLON_DOT_MIN_PX and d[0] > 0 and d[0] + d[2] < width
+    ]
+    if len(on_base) != 1:
+        return False
+    return all(p == on_base[0] or p[0] + p[2] < on_base[0][0] for p in inner)
+
+
+def baseline(image: Image, box: tuple[int, int, int, int]) -> int:
+    """The row (pixels) most glyphs of a line stand on, near a box of it: the median of
+    the lowest ink of each column of ink, over the box widened by four times its height
+    either way (a line's descenders and dust are few)."""
+    x0, top, x1, bottom = box
+    reach = BASELINE_REACH * (bottom - top)
+    ink_rows = _faint_ink(image, (max(0, x0 - reach), top, x1 + reach, bottom))
+    columns = np.flatnonzero(ink_rows.any(axis=0))
+    if columns.size == 0:
+        return bottom
+    lowest = ink_rows.shape[0] - 1 - np.argmax(ink_rows[::-1, columns], axis=0)
+    return top + int(np.median(lowest)) + 1
+
+
+def _dots_and_ink(
+    image: Image, box: tuple[int, int, int, int]
+) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]] | None:
+    """The dot-sized round parts of ink in a box (:data:`COLON_CONTRAST`,
+    :data:`COLON_DOT_MIN_PX`, :data:`COLON_DOT_MAX`), and all parts but those touching
+    its right edge (x, y, w, h); None for a box too narrow to hold a dot."""
     import cv2
 
     x0, top, x1, bottom = box
     if x1 - x0 < COLON_MIN_GAP_PX or bottom <= top:
-        return False
+        return None
     count, _, stats, _ = cv2.connectedComponentsWithStats(
-        _faint_ink(image, box).astype(np.uint8), connectivity=8
+        _faint_ink(image, box, COLON_CONTRAST).astype(np.uint8), connectivity=8
     )
     parts = [tuple(int(v) for v in stats[k][:4]) for k in range(1, count)]
     biggest = COLON_DOT_MAX * (bottom - top)
     dots = [p for p in parts if min(p[2:]) >= COLON_DOT_MIN_PX and max(p[2:]) <= min(biggest, 2 * min(p[2:]))]
-    inner = [p for p in parts if p[0] > 0 and p[0] + p[2] < x1 - x0]
-    colons = [(a, b) for a, b in itertools.combinations(dots, 2) if _a_colon(a, b)]
-    return len(colons) == 1 and all(p in colons[0] for p in inner)
+    return dots, [p for p in parts if p[0] + p[2] < x1 - x0]
 
 
 def _a_colon(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
@@ -667,14 +729,16 @@ def _a_colon(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return same and above and lower[1] - (upper[1] + upper[3]) >= min(upper[3], lower[3])
 
 
-def _faint_ink(image: Image, box: tuple[int, int, int, int]) -> npt.NDArray[np.bool_]:
-    """The pixels of a box darker by :data:`COLON_CONTRAST` than the paper around it (the
+def _faint_ink(
+    image: Image, box: tuple[int, int, int, int], contrast: int = FAINT_INK_CONTRAST
+) -> npt.NDArray[np.bool_]:
+    """The pixels of a box darker by ``contrast`` than the paper around it (the
     median of the box widened by its height either way): the ink of a small mark, however
     faint the scan left it."""
     x0, top, x1, bottom = box
     height = bottom - top
     paper = float(np.median(image[top:bottom, max(0, x0 - height) : x1 + height]))
-    return np.asarray(image[top:bottom, x0:x1] < paper - COLON_CONTRAST)
+    return np.asarray(image[top:bottom, x0:x1] < paper - contrast)
 
 
 def ink_area(image: Image, box: tuple[int, int, int, int]) -> int:
