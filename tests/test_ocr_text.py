@@ -14,7 +14,7 @@ import pytest
 from ckextract import progress, regions, textrules
 from ckextract.extract import ocr, scan
 from ckextract.organizations import build, ocr_spelling
-from ckextract.records import IngestSummary
+from ckextract.records import Cell, IngestSummary, Table
 from ckextract.report import summary_lines
 
 PAGE = scan.PageImage(
@@ -220,6 +220,40 @@ def test_a_header_label_ocr_misread_by_one_glyph_is_still_its_field() -> None:
     assert field_of("構成貞", FIELD_LABELS, ocr=True) == "members"  # our scan of ruled_split_pages
     assert field_of("構成貞", FIELD_LABELS, ocr=False) is None
     assert field_of("名林", FIELD_LABELS, ocr=True) is None  # two glyphs: one wrong is another word
+
+
+def _ocr_table(rows: list[list[str]]) -> Table:
+    cells = tuple(
+        Cell(r, c, text, (c * 50.0, r * 20.0, c * 50.0 + 50, r * 20.0 + 20), 1, ocr_confidence=95.0)
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    )
+    return Table(0, (1,), (0.0, 0.0, 500.0, 60.0), len(rows), len(rows[0]), cells)
+
+
+CRISP_HEADER = [
+    ["", "地方大学・地域産業創生交付金(内閣府)", "", "", "共創の場形 支援 ログラム(文部科学省)", "", ""],
+    ["", "名符", "構成貞", "取組概要", "名称", "構成員", "取組機村"],  # our crisp scan of the deck
+    ["広島県", "特別委員会", "【学】広島大学", "…", "バイオDX産学共創拠点", "【学】広島大学", "…"],
+]
+
+
+def test_a_field_label_misread_past_matching_is_the_one_its_repeat_names() -> None:
+    from ckextract.layouts.network_table import read_header
+
+    header = read_header(_ocr_table(CRISP_HEADER))
+    assert header is not None
+    assert [g.columns for g in header.groups] == [
+        {"name": 1, "members": 2, "overview": 3},
+        {"name": 4, "members": 5, "overview": 6},
+    ]
+
+
+def test_field_labels_repeat_one_group_apart() -> None:
+    from ckextract.layouts.network_table import label_period
+
+    assert label_period({2: "members", 3: "overview", 4: "name", 5: "members", 7: "name"}) == 3
+    assert label_period({1: "name", 2: "members", 3: "overview"}) is None
 
 
 def test_a_program_header_ocr_misread_by_one_glyph_still_names_its_program() -> None:

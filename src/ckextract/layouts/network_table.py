@@ -50,6 +50,8 @@ def read_header(table: Table) -> Header | None:
             label_row, fields_by_col = r, found
     if label_row < 0:
         return None
+    if ocr:
+        fields_by_col = _with_repeated_labels(table, label_row, fields_by_col)
     groups: dict[str, dict[str, int]] = {}
     current: str | None = None  # the program of the field column to the left
     for col, field_name in sorted(fields_by_col.items()):
@@ -74,6 +76,36 @@ def read_header(table: Table) -> Header | None:
     if not free:
         return None
     return Header(label_row + 1, free[0], usable)
+
+
+def label_period(fields_by_col: dict[int, str]) -> int | None:
+    """How many columns apart the field labels repeat, one program group after another
+    (名称/構成員/取組概要 under each program: 3): the least step at which every pair of
+    labelled columns that far apart holds one field, with at least one such pair."""
+    for step in range(2, len(fields_by_col)):
+        pairs = [(f, fields_by_col[c + step]) for c, f in fields_by_col.items() if c + step in fields_by_col]
+        if pairs and all(a == b for a, b in pairs):
+            return step
+    return None
+
+
+def _with_repeated_labels(table: Table, label_row: int, fields_by_col: dict[int, str]) -> dict[int, str]:
+    """The field labels of a header read by OCR, with a label it misread past matching
+    (名称 read 名符, 取組概要 read 取組機村) taken from the same place in the groups
+    beside it (:func:`label_period`): for a printed cell of the label row under a program
+    header, or right of a labelled column, whose neighbours one period away agree."""
+    step = label_period(fields_by_col)
+    if step is None:
+        return fields_by_col
+    out = dict(fields_by_col)
+    for col in range(table.n_cols):
+        if col in out or textrules.is_empty_marker(_text(table, label_row, col)):
+            continue
+        beside = {fields_by_col[c] for c in (col - step, col + step) if c in fields_by_col}
+        under_program = any(match_program(_text(table, r, col), True) for r in range(label_row))
+        if len(beside) == 1 and (under_program or col - 1 in out):
+            out[col] = beside.pop()
+    return out
 
 
 def _text(table: Table, row: int, col: int) -> str | None:
