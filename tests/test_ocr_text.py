@@ -107,6 +107,11 @@ def test_grey_ink_was_printed_black_and_colour_stays() -> None:
     assert ocr.printed_colour((0.9, 0.22, 0.16)) == (0.9, 0.22, 0.16)
 
 
+def test_a_region_ocr_misread_at_the_start_of_a_label_is_found() -> None:
+    assert regions.ocr_leading_region("冨山県X富山大学等") == ("富山県", "X富山大学等")  # the deck, crisp
+    assert regions.leading_region("冨山県X富山大学等") is None
+
+
 def test_ocr_key_takes_confusable_characters_as_one() -> None:
     assert textrules.ocr_key("東京エ業大学") == textrules.ocr_key("東京工業大学")
     assert textrules.ocr_key("センタ一") == textrules.ocr_key("センター")

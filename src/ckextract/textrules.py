@@ -522,9 +522,11 @@ OCR_CONFUSIONS: tuple[frozenset[str], ...] = (
     frozenset("夕タ"),
     frozenset("卜ト"),
     frozenset("へヘ"),
+    frozenset("富冨"),
 )
 """Characters OCR takes for one another: the same strokes in a kanji, a katakana and a
-dash (長音 ー vs 一 "one"; 口 "mouth" vs ロ; 力 "power" vs カ; 工 vs エ). A name read by
+dash (長音 ー vs 一 "one"; 口 "mouth" vs ロ; 力 "power" vs カ; 工 vs エ), or a kanji and its
+variant (富 read 冨 on crisp scans: the deck's 富山県, mhlw_ec/10's 富岡市). A name read by
 OCR that matches a known name once these are taken as equal is that name (see
 :func:`ocr_key`); one that matches two is left as read."""
 

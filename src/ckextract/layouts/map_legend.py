@@ -263,7 +263,11 @@ def _ocr_label(region: str, lead: str | None) -> tuple[str, str | None]:
     if regions.lookup(region) is None:
         region = regions.ocr_repair(region) or region
     if lead is None and regions.lookup(region) is None and region.endswith(LEAD_ENDINGS):
-        split = regions.leading_region(region) or regions.leading_region(region[1:])  # a marker read as text
+        split = (
+            regions.leading_region(region)
+            or regions.leading_region(region[1:])  # a marker read as text
+            or regions.ocr_leading_region(region)
+        )
         if split is not None and len(split[1]) >= MIN_LEAD_CHARS:
             rest = split[1]
             if not textrules.is_japanese(rest[0]) or unicodedata.name(rest[0], "").startswith("KATAKANA"):
