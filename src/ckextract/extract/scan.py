@@ -77,6 +77,9 @@ times under it."""
 COLON_DOT_MAX = 0.25
 """A colon's dot is no larger than this × its line's height (a dot of 3-5 px in a line
 of 42)."""
+FULL_STOP_BASELINE_PX = 2
+"""A printed full stop's lowest ink is within this of its line's baseline (blur moves a
+small dot's lowest ink a pixel or two either way; dust lies anywhere)."""
 BASELINE_REACH = 4
 """A line's baseline is looked for this many × its height either side of a gap (some
 ten letters of a web address)."""
@@ -668,7 +671,7 @@ def dot_in(image: Image, box: tuple[int, int, int, int]) -> bool:
     """Whether a gap between two characters of a line (pixels: the line's height, maybe
     with the glyph before the gap, as in :func:`colon_in`) holds a full stop Tesseract did
     not read: one dot (:func:`_dots_and_ink`) sitting on the line's baseline
-    (:func:`baseline`, within :data:`COLON_DOT_MIN_PX`), clear of the box's sides, with
+    (:func:`baseline`, within :data:`FULL_STOP_BASELINE_PX`), clear of the box's sides, with
     paper between it and all other ink, which stands left of it (slivers of the next
     character aside). The end of a stroke a glyph's box left out (``k``'s leg, the tail of
     an ``s`` or a ``c``) touches the gap's side or the glyph's ink; dust lies off the
@@ -679,7 +682,9 @@ def dot_in(image: Image, box: tuple[int, int, int, int]) -> bool:
     dots, inner = parts
     width, base = box[2] - box[0], baseline(image, box) - box[1]
     on_base = [
-        d for d in dots if abs(d[1] + d[3] - base) <= COLON_DOT_MIN_PX and d[0] > 0 and d[0] + d[2] < width
+        d
+        for d in dots
+        if abs(d[1] + d[3] - base) <= FULL_STOP_BASELINE_PX and d[0] > 0 and d[0] + d[2] < width
     ]
     if len(on_base) != 1:
         return False

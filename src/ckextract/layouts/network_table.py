@@ -102,7 +102,7 @@ def _with_repeated_labels(table: Table, label_row: int, fields_by_col: dict[int,
         if col in out or textrules.is_empty_marker(_text(table, label_row, col)):
             continue
         beside = {fields_by_col[c] for c in (col - step, col + step) if c in fields_by_col}
-        under_program = any(match_program(_text(table, r, col), True) for r in range(label_row))
+        under_program = any(match_program(_text(table, r, col), ocr=True) for r in range(label_row))
         if len(beside) == 1 and (under_program or col - 1 in out):
             out[col] = beside.pop()
     return out
