@@ -108,7 +108,10 @@ def test_grey_ink_was_printed_black_and_colour_stays() -> None:
 
 
 def test_a_region_ocr_misread_at_the_start_of_a_label_is_found() -> None:
-    assert regions.ocr_leading_region("冨山県X富山大学等") == ("富山県", "X富山大学等")  # the deck, crisp
+    assert regions.leading_region("冨山県X富山大学等", ocr=True) == (
+        "富山県",
+        "X富山大学等",
+    )  # the deck, crisp
     assert regions.leading_region("冨山県X富山大学等") is None
 
 

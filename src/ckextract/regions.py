@@ -108,23 +108,17 @@ def ocr_repair(name: str) -> str | None:
     return fits.pop() if len(fits) == 1 else None
 
 
-def ocr_leading_region(text: str) -> tuple[str, str] | None:
-    """:func:`leading_region` for text read by OCR: the start that is one known region's
-    name but for characters OCR confuses (``冨山県X富山大学等`` → (``富山県``,
-    ``X富山大学等``): 富 read 冨 on a crisp scan of the deck's map)."""
-    value = normalize_text(text)
-    for end in range(min(len(value), MAX_REGION_CHARS), MIN_REGION_CHARS - 1, -1):
-        fits = _by_ocr_key().get(ocr_key(value[:end]), [])
-        if len(fits) == 1:
-            return fits[0], value[end:]
-    return None
-
-
-def leading_region(text: str) -> tuple[str, str] | None:
+def leading_region(text: str, ocr: bool = False) -> tuple[str, str] | None:
     """(region, rest) when ``text`` starts with a known region's name (the longest that
-    fits): ``愛知県名古屋大学等`` → (``愛知県``, ``名古屋大学等``)."""
+    fits): ``愛知県名古屋大学等`` → (``愛知県``, ``名古屋大学等``). With ``ocr`` (text read
+    by OCR) also a start that is one known region's name but for characters OCR confuses:
+    ``冨山県X富山大学等`` → (``富山県``, ``X富山大学等``), 富 read 冨 on a crisp scan of the
+    deck's map."""
     value = normalize_text(text)
     for end in range(min(len(value), MAX_REGION_CHARS), MIN_REGION_CHARS - 1, -1):
         if lookup(value[:end]) is not None:
             return value[:end], value[end:]
+        fits = _by_ocr_key().get(ocr_key(value[:end]), []) if ocr else []
+        if len(fits) == 1:
+            return fits[0], value[end:]
     return None

@@ -680,6 +680,8 @@ def dot_in(image: Image, box: tuple[int, int, int, int]) -> bool:
     if parts is None:
         return False
     dots, inner = parts
+    if not dots:
+        return False  # most gaps of an address: no need to find the line's baseline
     width, base = box[2] - box[0], baseline(image, box) - box[1]
     on_base = [
         d

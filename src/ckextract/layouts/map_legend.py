@@ -266,7 +266,7 @@ def _ocr_label(region: str, lead: str | None) -> tuple[str, str | None]:
         split = (
             regions.leading_region(region)
             or regions.leading_region(region[1:])  # a marker read as text
-            or regions.ocr_leading_region(region)
+            or regions.leading_region(region, ocr=True)
         )
         if split is not None and len(split[1]) >= MIN_LEAD_CHARS:
             rest = split[1]
