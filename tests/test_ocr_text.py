@@ -382,6 +382,19 @@ def _page_with(*marks: tuple[int, int, int]) -> scan.PageImage:
 
 
 def test_a_speck_of_dust_read_as_a_full_stop_ending_a_line_is_dropped() -> None:
-    line = _line("371-0025.")  # mhlw_ec/10: the "." was an 8 px speck in a 42 px line
-    assert _text(ocr.line_glyphs(line, _page_with((300, 118, 2)), 0.0)) == "371-0025"
-    assert _text(ocr.line_glyphs(line, _page_with((300, 116, 5)), 0.0)) == "371-0025."  # a printed dot
+    # mhlw_ec/10's "371-0025." was an 8 px speck in a 42 px line (after a digit, a full stop
+    # ending a line is dust whatever its size: textrules.stray_stops); after a letter:
+    line = _line("Hospital.")
+    assert _text(ocr.line_glyphs(line, _page_with((300, 118, 2)), 0.0)) == "Hospital"
+    assert _text(ocr.line_glyphs(line, _page_with((300, 116, 5)), 0.0)) == "Hospital."  # a printed dot
+
+
+def test_a_straight_dash_between_two_times_stays_a_dash() -> None:
+    # mhlw_ec/03 prints 9:00－12:30 (a full-width hyphen), read 9:00一12:30
+    line = _line("9:00一12:30")
+    assert _text(
+        ocr.line_glyphs(line, _page_with((196, 110, 4), (200, 110, 4), (204, 110, 4), (208, 110, 4)), 0.0)
+    ) == ("9:00－12:30")
+    assert (
+        _text(ocr.line_glyphs(line, PAGE, 0.0)) == "9:00～12:30"
+    )  # nothing straight there: a wave read as 一

@@ -10,6 +10,8 @@ from ckextract.extract import ocr, scan
 from ckextract.settings import ExtractSettings
 
 WHITE = 255
+PPP = 72 / 300
+"""Points a pixel at 300 dpi."""
 
 
 def _shaded_table(rows: int = 3, cols: int = 4, shade: int = 233, gap: int = 3) -> np.ndarray:
@@ -32,7 +34,7 @@ def test_skew_angle_finds_a_small_turn() -> None:
 
 
 def test_white_gaps_between_shaded_cells_are_lines() -> None:
-    horizontal, vertical = scan.seam_mask(_shaded_table())
+    horizontal, vertical = scan.seam_mask(_shaded_table(), PPP)
     lines = scan.ruling_lines(horizontal, vertical, 1.0)
     xs = sorted({round(ln["x0"] / 10) for ln in lines if ln["top"] != ln["bottom"] and ln["height"] > 500})
     assert xs == [10, 40, 70, 100, 130]  # the table's two sides and its three inner gaps
@@ -40,7 +42,7 @@ def test_white_gaps_between_shaded_cells_are_lines() -> None:
 
 def test_light_gaps_in_a_dark_header_band_are_lines() -> None:
     header = _shaded_table(rows=1, cols=3, shade=55)  # a navy band: three programs' headers
-    horizontal, vertical = scan.seam_mask(header)
+    horizontal, vertical = scan.seam_mask(header, PPP)
     lines = scan.ruling_lines(horizontal, vertical, 1.0)
     xs = sorted({round(ln["x0"] / 10) for ln in lines if ln["top"] != ln["bottom"] and ln["height"] > 200})
     assert xs == [10, 40, 70, 100]
@@ -51,7 +53,7 @@ def test_text_beside_nothing_shaded_makes_no_seam() -> None:
     for k in range(12):  # lines of "text": short dark strokes on the paper
         for x in range(100, 1100, 30):
             cv2.rectangle(img, (x, 60 + k * 40), (x + 18, 80 + k * 40), 30, -1)
-    horizontal, vertical = scan.seam_mask(img)
+    horizontal, vertical = scan.seam_mask(img, PPP)
     assert not horizontal.any() and not vertical.any()
 
 
@@ -109,6 +111,23 @@ def test_a_rule_remnant_on_a_cells_edge_goes_the_text_stays() -> None:
     cv2.line(piece, (0, 50), (30, 50), 0, 3)  # a stroke of text set tight against the left rule
     out = scan.without_edge_marks(piece)
     assert out[1, 60] == WHITE and out[55, 100] == 0 and out[80, 290] == 0 and out[50, 10] == 0
+
+
+def test_a_grey_rule_along_a_cells_edge_is_left_out() -> None:
+    piece = np.full((100, 300), WHITE, dtype=np.uint8)
+    piece[:, 297:] = 200  # the side rule's grey remnant, 3 px
+    piece[0, :] = 0  # the top rule's, joined to the side's at the corner
+    piece[1, 298] = 245  # its faint blur
+    cv2.rectangle(piece, (0, 40), (30, 43), 0, -1)  # a stroke of text tight against the left
+    assert scan.inside_edge_rules(piece) == (slice(1, 100), slice(0, 297))
+
+
+def test_a_speck_under_a_rule_goes_with_the_rule() -> None:
+    # mhlw_ec/10 scanned: a speck under the top rule, alone once the rule was gone, read 「
+    piece = np.full((100, 300), WHITE, dtype=np.uint8)
+    piece[0, :] = 100
+    cv2.rectangle(piece, (150, 1), (153, 3), 0, -1)
+    assert (scan.without_rule_remnants(piece) == WHITE).all()
 
 
 def test_a_lone_dash_in_a_cell_is_found() -> None:
@@ -254,3 +273,12 @@ def test_a_crisp_hyphen_is_not_taken_for_a_bar() -> None:
     img[61:64, 9:30] = 0  # mhlw_ec/10's 7 pt "-" rendered crisp: 21 x 3 px
     (hyphen,) = ocr.lone_dash(img, (0, 0, 700, 123))
     assert hyphen.words[0].chars[0].text == "-"
+
+
+def test_a_straight_dash_cut_by_its_box_is_a_bar_a_wave_is_not() -> None:
+    img = np.full((60, 200), WHITE, dtype=np.uint8)
+    cv2.rectangle(img, (40, 28), (70, 31), 0, -1)  # mhlw_ec/03's full-width hyphen, 31 x 4 px
+    pts = np.array([(120 + x, 30 + int(4 * np.sin(x / 5))) for x in range(31)], np.int32)
+    cv2.polylines(img, [pts], False, 0, 3)  # a wave dash
+    assert scan.straight_bar_at(img, (50, 10, 62, 50))  # the box cuts both its ends
+    assert not scan.straight_bar_at(img, (125, 10, 145, 50))

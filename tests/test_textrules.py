@@ -369,6 +369,16 @@ def test_ideographic_comma_between_names() -> None:
     assert tr.read_ideographic_comma("広島大学.県立広島大学.The") == "広島大学、県立広島大学、The"
 
 
+def test_lone_nothing_read_as_mai() -> None:
+    assert (
+        tr.read_lone_nothing("舞") == "無" and tr.read_lone_nothing("舞(院外薬局対応)") == "無(院外薬局対応)"
+    )
+
+
+def test_lone_nothing_leaves_a_word() -> None:
+    assert tr.read_lone_nothing("舞台芸術") == "舞台芸術" and tr.read_lone_nothing("日本舞踊") == "日本舞踊"
+
+
 def test_ideographic_comma_leaves_a_katakana_name() -> None:
     assert tr.read_ideographic_comma("エフ.クリニック") == "エフ.クリニック"  # mhlw_ec/02, 施設名
 
@@ -458,6 +468,22 @@ def test_dot_places_between_letters_of_an_address() -> None:
 
 def test_dot_places_only_in_an_address() -> None:
     assert tr.dot_places("医療法人IVF大阪") == [] and tr.dot_places("TEL 0276-72") == []
+
+
+def test_stray_stops_ending_a_value() -> None:
+    # mhlw_ec scanned with dust (seed 3): 10's 有 and phone number, 05's clinic
+    assert tr.stray_stops("有.") == [1] and tr.stray_stops("0276-72-3140.") == [12]
+    assert tr.stray_stops("御野場たなかレディースクリニック・") == [16]
+
+
+def test_stray_stops_after_another_mark() -> None:
+    assert tr.stray_stops("9:00-12:30,.16:00-18:30") == [11]  # mhlw_ec/10 scanned
+    assert tr.stray_stops("https://saito-ledies..jp/") == [21]  # mhlw_ec/03 scanned
+
+
+def test_no_stray_stop_after_a_letter_or_in_a_path() -> None:
+    assert tr.stray_stops("http://www.sukoyaka.net.") == [] and tr.stray_stops("Co., Ltd.") == []
+    assert tr.stray_stops("http://a.jp/../b") == [] and tr.stray_stops("月・火・水") == []
 
 
 def test_lost_domain_dots_before_jp() -> None:

@@ -709,6 +709,19 @@ def dot_places(line: str) -> list[int]:
     return out
 
 
+_STRAY_STOP = re.compile(r"(?<=[、,.。:])\.(?!/)|(?<=[0-9\u3040-\u30ff\u3400-\u9fff])[.・]$")
+
+
+def stray_stops(line: str) -> list[int]:
+    """Where OCR read dust as a full stop or a middle dot (positions in ``line``): one
+    right after another mark (``9:00-12:30,.14:00``, ``saito-ledies..jp``), or ending a
+    line after a kana, kanji or digit (``有.``, ``0276-72-3140.``, ``クリニック・``;
+    mhlw_ec scanned with dust, 14 rows). None of the 17,795 cells of the MHLW lists
+    (tabula's and the hand-made tables) has either: the three ending in ``.`` are
+    addresses cut by a wrap, after a letter, and ``../`` in an address is a path, kept."""
+    return [m.start() for m in _STRAY_STOP.finditer(line)]
+
+
 def _alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
@@ -824,6 +837,16 @@ def read_ideographic_comma(line: str) -> str:
     return _LOW_DOT.sub(comma, line)
 
 
+_LONE_MAI = re.compile(r"^舞(?=$|[(（])")
+
+
+def read_lone_nothing(line: str) -> str:
+    """``無`` ("none", a list's answer) read as ``舞``, the same shape with a stroke more,
+    where it stands alone or before its bracketed note: no list answers 舞 (mhlw_ec/02
+    scanned: two of its 在庫の有無 cells; 05 prints ``無(院外薬局対応)``)."""
+    return _LONE_MAI.sub("無", line)
+
+
 OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("range_tilde", read_range_tilde),
     ("times_sign", read_times_sign),
@@ -839,6 +862,7 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("address_letters", read_address_letters),
     ("jp_small", read_jp_small),
     ("ideographic_comma", read_ideographic_comma),
+    ("lone_nothing", read_lone_nothing),
 )
 """In this order: a ``>`` between two weekdays is a range before it is a ×."""
 

@@ -508,6 +508,17 @@ def _put_back_lost_marks(glyphs: T_obj_list, reread: str, page: scan.PageImage) 
             glyphs[k]["text"] = "." + glyphs[k]["text"]
 
 
+def _a_straight_dash(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
+    """Whether glyph ``k``, read as a dash that the text rules took for a range's ～, is
+    printed straight (:func:`scan.straight_bar_at`): a full-width hyphen ``－`` joining
+    two times (mhlw_ec/03 prints ``9:00－12:30``, read ``9:00一12:30``), not a wave."""
+    glyph = glyphs[k]
+    if glyph["text"] not in "一ー":
+        return False
+    x0, top, x1, bottom = _pixel_box(glyph["x0"], glyph["x1"], glyph, page.points_per_pixel)
+    return scan.straight_bar_at(page.grey, (x0, top, x1 + 1, bottom))
+
+
 def _mark_before(
     glyphs: T_obj_list,
     k: int,
@@ -651,16 +662,17 @@ def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_lis
             word_of.append(w)
     order = sorted(range(len(glyphs)), key=lambda k: glyphs[k]["x0"])
     glyphs, word_of = [glyphs[k] for k in order], [word_of[k] for k in order]
+    stops = set(textrules.stray_stops("".join(g["text"] if len(g["text"]) == 1 else SEVERAL for g in glyphs)))
     keep = [
         k
         for k in range(len(glyphs))
-        if line.by_shape or not (_stray(glyphs, k) or _speck_ending(glyphs, k, page))
+        if line.by_shape or not (k in stops or _stray(glyphs, k) or _speck_ending(glyphs, k, page))
     ]
     glyphs, word_of = [glyphs[k] for k in keep], [word_of[k] for k in keep]
     reread = textrules.ocr_reread("".join(g["text"] if len(g["text"]) == 1 else SEVERAL for g in glyphs))
-    for glyph, text in zip(glyphs, reread, strict=True):
+    for k, (glyph, text) in enumerate(zip(glyphs, reread, strict=True)):
         if len(glyph["text"]) == 1:
-            glyph["text"] = text
+            glyph["text"] = "－" if text == "～" and _a_straight_dash(glyphs, k, page) else text
     _put_back_lost_marks(glyphs, reread, page)
     for a, b in itertools.pairwise(glyphs):  # one run of colour, as a text layer gives it
         if scan.colour_gap(a["non_stroking_color"], b["non_stroking_color"]) <= SAME_COLOUR:
@@ -739,8 +751,8 @@ def page_image(path: Path, page_number: int, dpi: int) -> scan.PageImage:
 def page_rules(page: scan.PageImage) -> tuple[T_obj_list, scan.Image]:
     """The page's ruling lines (inked and shaded: :mod:`.scan`) as line objects, and the
     page with its inked lines painted out for reading."""
-    horizontal, vertical = scan.line_mask(scan.ink(page.grey))
-    seam_h, seam_v = scan.seam_mask(page.grey)
+    horizontal, vertical = scan.line_mask(scan.ink(page.grey), page.points_per_pixel)
+    seam_h, seam_v = scan.seam_mask(page.grey, page.points_per_pixel)
     inked = scan.ruling_lines(horizontal, vertical, page.points_per_pixel)
     seams = scan.ruling_lines(seam_h & ~horizontal, seam_v & ~vertical, page.points_per_pixel)
     reach = scan.SEAM_RUN_PX * page.points_per_pixel

@@ -33,7 +33,11 @@ SKEW_WIDTH_PX = 1200
 apart, small enough that trying 121 angles takes a few hundredths of a second each."""
 LINE_SCALE = 40
 """A ruling line is at least 1/LINE_SCALE of the page's width (or height) long: longer
-than any glyph's stroke (camelot's lattice uses the same morphology with 15-40)."""
+than any glyph's stroke (camelot's lattice uses the same morphology with 15-40) ..."""
+LINE_MIN_POINTS = 24.0
+"""... or at least this long (points), whichever is shorter: on a large sheet a fortieth
+is more than a row (mhlw_ec/07, 894 x 632 mm: 45 pt, and its top band's sides, 14 pt,
+were lost with the band's row); a stroke of text under 24 pt is shorter."""
 BINARY_BLOCK_PX = 15
 """Neighbourhood of the adaptive threshold (odd): about a glyph at 300 dpi."""
 BINARY_OFFSET = -2
@@ -132,6 +136,13 @@ percentile is paper), this percentile of its ink pixels: whichever is darker."""
 EDGE_MARK_PX = 8
 """A mark lying along a cell's edge no thicker than this across it (pixels; 2 pt at 300
 dpi, a heavy rule) is its rule's remnant or dust (:func:`without_edge_marks`)."""
+EDGE_RULE_LEVEL = 230
+"""A pixel of a box's edge row or column darker than this (after stretching: paper is
+255) is ink or a rule's grey blur, for :func:`inside_edge_rules`."""
+EDGE_RULE_SHARE = 0.9
+"""An edge row or column this much ink along its length is a rule's remnant: a glyph set
+tight against a rule touches it across a stroke or two, never along nine tenths of the
+cell (the remnants seen: 100 %)."""
 FRAME_PX = 40
 """White paper round a box read on its own (Tesseract finds no text touching an image's
 edge)."""
@@ -245,23 +256,29 @@ def _long_runs(mask: Image, size: tuple[int, int]) -> Image:
     return np.asarray(cv2.dilate(cv2.erode(mask, kernel), kernel), dtype=np.uint8)
 
 
-def line_mask(binary: Image) -> tuple[Image, Image]:
+def shortest_line(side_px: int, points_per_pixel: float) -> int:
+    """Pixels a ruling line along a page side ``side_px`` long is at least long
+    (:data:`LINE_SCALE`, :data:`LINE_MIN_POINTS`)."""
+    return max(min(side_px // LINE_SCALE, round(LINE_MIN_POINTS / points_per_pixel)), 1)
+
+
+def line_mask(binary: Image, points_per_pixel: float) -> tuple[Image, Image]:
     """Horizontal and vertical ruling lines drawn in ink (camelot's lattice way: an
     opening with a long thin kernel keeps only runs of ink longer than any glyph)."""
     h, w = binary.shape
     return (
-        _long_runs(binary, (max(w // LINE_SCALE, 1), 1)),
-        _long_runs(binary, (1, max(h // LINE_SCALE, 1))),
+        _long_runs(binary, (shortest_line(w, points_per_pixel), 1)),
+        _long_runs(binary, (1, shortest_line(h, points_per_pixel))),
     )
 
 
-def seam_mask(grey: Image) -> tuple[Image, Image]:
+def seam_mask(grey: Image, points_per_pixel: float) -> tuple[Image, Image]:
     """Horizontal and vertical borders drawn by shading alone (:func:`seams`), as long
     as ruling lines."""
     h, w = grey.shape
     return (
-        _long_runs(seams(grey, True), (max(w // LINE_SCALE, 1), 1)),
-        _long_runs(seams(grey, False), (1, max(h // LINE_SCALE, 1))),
+        _long_runs(seams(grey, True), (shortest_line(w, points_per_pixel), 1)),
+        _long_runs(seams(grey, False), (1, shortest_line(h, points_per_pixel))),
     )
 
 
@@ -492,7 +509,46 @@ def framed(image: Image, box: tuple[int, int, int, int], stretch: bool = True) -
         return out
     if float(np.median(piece)) < 128:  # light text on a dark fill
         piece = 255 - piece
-    out[FRAME_PX:-FRAME_PX, FRAME_PX:-FRAME_PX] = without_edge_marks(_stretch(piece))
+    out[FRAME_PX:-FRAME_PX, FRAME_PX:-FRAME_PX] = without_rule_remnants(_stretch(piece))
+    return out
+
+
+def inside_edge_rules(piece: Image) -> tuple[slice, slice]:
+    """The rows and columns of a cell's piece inside what is left of its rules. From each
+    side inward, up to :data:`EDGE_MARK_PX` lines: a line that is ink along
+    :data:`EDGE_RULE_SHARE` of its length (:data:`EDGE_RULE_LEVEL`) is the rule, and the
+    faint lines (no pixel that dark) beside it its blur. The box of a slightly turned or
+    blurred cell keeps such a line, grey or joined to dust at a corner, that
+    :func:`without_edge_marks` does not take as one mark (too wide); left there,
+    Tesseract read a lone 有 between two such lines as ``Ne``, ``人`` or nothing
+    (mhlw_ec/05 scanned, seven rows)."""
+    dark = piece < EDGE_RULE_LEVEL
+    bounds: list[slice] = []
+    for axis in (0, 1):
+        cover = dark.mean(axis=1 - axis)  # axis 0: each row's share of ink
+        size = piece.shape[axis]
+        ends = []
+        for inward in (range(min(EDGE_MARK_PX, size)), range(size - 1, max(size - EDGE_MARK_PX, 0) - 1, -1)):
+            ends.append(_rule_band(cover, inward))
+        bounds.append(slice(ends[0], max(size - ends[1], ends[0])))
+    return bounds[0], bounds[1]
+
+
+def _rule_band(cover: npt.NDArray[np.float64], inward: range) -> int:
+    """How many lines from a side, walking ``inward``, are a rule or its faint blur: none
+    unless one of them is a rule."""
+    band = list(itertools.takewhile(lambda k: cover[k] >= EDGE_RULE_SHARE or cover[k] == 0, inward))
+    return len(band) if any(cover[k] >= EDGE_RULE_SHARE for k in band) else 0
+
+
+def without_rule_remnants(piece: Image) -> Image:
+    """A cell's piece with the lines of its rules (:func:`inside_edge_rules`) made paper,
+    and the marks on the edge of what is inside them taken (:func:`without_edge_marks`):
+    a speck of dust under a rule, alone once the rule is gone, was read as ``「``."""
+    rows, columns = inside_edge_rules(piece)
+    out = np.full_like(piece, 255)
+    if rows.stop > rows.start and columns.stop > columns.start:
+        out[rows, columns] = without_edge_marks(piece[rows, columns])
     return out
 
 
@@ -633,7 +689,7 @@ def dash_in(image: Image, box: tuple[int, int, int, int]) -> tuple[tuple[int, in
     import cv2
 
     x0, top, x1, bottom = box
-    piece = without_edge_marks(_stretch(image[top:bottom, x0:x1]))
+    piece = without_rule_remnants(_stretch(image[top:bottom, x0:x1]))
     count, _, stats, _ = cv2.connectedComponentsWithStats(
         (piece < INK_LEVEL).astype(np.uint8), connectivity=8
     )
@@ -645,6 +701,27 @@ def dash_in(image: Image, box: tuple[int, int, int, int]) -> tuple[tuple[int, in
     if w < DASH_MIN_LENGTH * h or h > DASH_MAX_THICK_PX or fill < DASH_MIN_FILL:
         return None
     return (x0 + x, top + y, x0 + x + w, top + y + h), fill
+
+
+def straight_bar_at(image: Image, box: tuple[int, int, int, int]) -> bool:
+    """Whether the ink through the middle of a glyph's box (pixels) is a straight bar: the
+    part of ink that crosses the box's middle column, looked for in the box widened by its
+    own width each side (a box may cut a dash's ends), :data:`DASH_MIN_LENGTH` times as
+    long as it is thick, no thicker than :data:`DASH_MAX_THICK_PX` and filling
+    :data:`DASH_MIN_FILL` of its bounding box. A wave dash ～ fills less of its box."""
+    import cv2
+
+    x0, top, x1, bottom = box
+    left = max(x0 - (x1 - x0), 0)
+    piece = _stretch(image[top:bottom, left : x1 + (x1 - x0)])
+    _count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        (piece < INK_LEVEL).astype(np.uint8), connectivity=8
+    )
+    middle = set(int(v) for v in labels[:, (x0 + x1) // 2 - left]) - {0}
+    if len(middle) != 1:
+        return False
+    _, _, w, h, area = (int(v) for v in stats[middle.pop()])
+    return w >= DASH_MIN_LENGTH * h and h <= DASH_MAX_THICK_PX and area >= DASH_MIN_FILL * w * h
 
 
 def colon_in(image: Image, box: tuple[int, int, int, int]) -> bool:
