@@ -389,6 +389,24 @@ def test_a_speck_of_dust_read_as_a_full_stop_ending_a_line_is_dropped() -> None:
     assert _text(ocr.line_glyphs(line, _page_with((300, 116, 5)), 0.0)) == "Hospital."  # a printed dot
 
 
+def test_a_town_misread_in_an_address_is_mended_and_kept_for_its_repair() -> None:
+    glyphs = ocr.line_glyphs(_line("藤岡市本卿1045"), PAGE, 0.0)  # mhlw_ec/10 scanned
+    assert _text(glyphs) == "藤岡市本郷1045"
+    assert [g["ocr_repair"] for g in glyphs if "ocr_repair" in g] == [("藤岡市本卿1045", "本卿", "本郷")]
+
+
+def test_a_town_mended_by_ocr_is_a_repair_of_its_page() -> None:
+    from ckextract.normalize import TOWN_RULE, town_repairs
+    from ckextract.records import Extraction, OcrPage
+    from tests.conftest import DECK, records_of
+
+    page = OcrPage(2, 1.0, 10, 90.0, 0.0, (("藤岡市本卿1045", "本卿", "本郷"),))
+    ex = Extraction(records_of(DECK).extraction.document, 2, (), ocr_pages=(page,))
+    assert [(r.network_id, r.rule, r.before, r.after) for r in town_repairs(ex)] == [
+        ("ocr:p2:藤岡市本卿1045", TOWN_RULE, "本卿", "本郷")
+    ]
+
+
 def test_a_straight_dash_between_two_times_stays_a_dash() -> None:
     # mhlw_ec/03 prints 9:00－12:30 (a full-width hyphen), read 9:00一12:30
     line = _line("9:00一12:30")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ckextract.layouts import LayoutOutput, PageLayout, TableLayout, page_layouts, table_layouts
 from ckextract.lists.spec import ListSpec
-from ckextract.records import DocumentRecords, Extraction, Table, TextLine
+from ckextract.records import DocumentRecords, Extraction, Repair, Table, TextLine
 
 
 def normalize(
@@ -49,11 +49,25 @@ def normalize(
         networks=tuple(out.networks),
         memberships=tuple(out.memberships),
         adoptions=tuple(out.adoptions),
-        repairs=tuple(out.repairs),
+        repairs=(*out.repairs, *town_repairs(extraction)),
         warnings=tuple(out.warnings),
         source_counts=tuple(out.source_counts),
         list_rows=tuple(out.list_rows),
     )
+
+
+TOWN_RULE = "ocr_address"
+"""Repair rule of a town's name in an address OCR misread (``ckextract.addresses``)."""
+
+
+def town_repairs(extraction: Extraction) -> list[Repair]:
+    """A repair for each town's name OCR misread and mended (the record: ``ocr:p<page>:``
+    and the line as read)."""
+    return [
+        Repair(extraction.document.document_id, f"ocr:p{page.page_number}:{line}", TOWN_RULE, read, town)
+        for page in extraction.ocr_pages
+        for line, read, town in page.town_mends
+    ]
 
 
 HEADER_PREVIEW_CELLS = 6

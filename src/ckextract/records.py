@@ -155,6 +155,9 @@ class OcrPage:
     """Mean of its glyphs' OCR confidences (0-100); None when OCR read no text."""
     skew_degrees: float
     """How far the page was turned before it was read (counter-clockwise positive)."""
+    town_mends: tuple[tuple[str, str, str], ...] = ()
+    """(line as read, town as read, town) of each town's name in an address mended
+    against Japan Post's towns (``ckextract.addresses``); loaded as repairs."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,7 +136,12 @@ def _read_scanned(
     drawing = Drawing([], scanned.lines, scanned.marks, (x0, top, x1, bottom))
     read = scanned_tables(scanned.chars, drawing, number, settings, Deadline(settings.page_seconds))
     stats = OcrPage(
-        number, round(scanned.seconds, 2), read.glyphs, scanned.mean_confidence, scanned.skew_degrees
+        number,
+        round(scanned.seconds, 2),
+        read.glyphs,
+        scanned.mean_confidence,
+        scanned.skew_degrees,
+        scanned.repairs,
     )
     return read, stats
 

