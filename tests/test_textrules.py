@@ -369,6 +369,22 @@ def test_ideographic_comma_between_names() -> None:
     assert tr.read_ideographic_comma("広島大学.県立広島大学.The") == "広島大学、県立広島大学、The"
 
 
+def test_lost_time_colons_in_a_range() -> None:
+    assert tr.lost_time_colons("月・水・金曜:830-12:00、13:30-16:00") == [8]  # mhlw_ec/05 scanned
+    assert tr.lost_time_colons("9:00-1230") == [7]
+
+
+def test_lost_time_colons_leave_numbers_that_are_no_times() -> None:
+    assert tr.lost_time_colons("平日 371-0025") == [] and tr.lost_time_colons("0276-72-3140") == []
+    assert tr.lost_time_colons("月、水、金:830-1800") == []  # mhlw_ec/05 prints it so
+    assert tr.lost_time_colons("2021-2022年 9:00-10:00") == []
+
+
+def test_postcode_mark_read_as_t() -> None:
+    assert tr.read_postcode_mark("T013-8602") == "〒013-8602"  # mhlw_ec/05 scanned
+    assert tr.read_postcode_mark("TEL 013-8602") == "TEL 013-8602"
+
+
 def test_lone_nothing_read_as_mai() -> None:
     assert (
         tr.read_lone_nothing("舞") == "無" and tr.read_lone_nothing("舞(院外薬局対応)") == "無(院外薬局対応)"
@@ -474,6 +490,7 @@ def test_stray_stops_ending_a_value() -> None:
     # mhlw_ec scanned with dust (seed 3): 10's 有 and phone number, 05's clinic
     assert tr.stray_stops("有.") == [1] and tr.stray_stops("0276-72-3140.") == [12]
     assert tr.stray_stops("御野場たなかレディースクリニック・") == [16]
+    assert tr.stray_stops("018-866-8352|") == [12]  # 05: a rule's sliver
 
 
 def test_stray_stops_after_another_mark() -> None:

@@ -693,6 +693,31 @@ def colon_places(line: str) -> list[int]:
     return [m.start() for m in _COLON_PLACE.finditer(line)]
 
 
+_BARE_TIME = r"(?<!\d)(?<!\d[:.])(?:[01]?\d|2[0-4])(?=[0-5]\d(?![\d:年]))"
+_RANGE_DASH = "\\-～~"
+_BARE_BEFORE_RANGE = re.compile(
+    f"{_BARE_TIME}(?=\\d\\d[{_RANGE_DASH}](?:\\d{{1,2}}:\\d\\d|\\d{{3,4}}(?![\\d年])))"
+)
+_BARE_AFTER_RANGE = re.compile(f"(?<=[{_RANGE_DASH}]){_BARE_TIME}")
+_TIME_BEFORE_DASH = re.compile(f"(?<!\\d)(?:[01]?\\d|2[0-4])[:.]?[0-5]\\d[{_RANGE_DASH}]$")
+_TIME_WITH_COLON = re.compile(r"\d:\d\d")
+
+
+def lost_time_colons(line: str) -> list[int]:
+    """Where a time of a range lost its colon (positions of its minutes): the hour and
+    minutes of ``830-12:00``, in a line whose other times have theirs (mhlw_ec/05's
+    ``8:30-12:00、13:30-16:00`` came out ``830-12:00、13:30-16:00``). A line with no
+    colon at all is left: 05 prints ``830-1800`` so. A time is an hour to 24 and minutes
+    to 59: a postcode's ``371-0025`` is none."""
+    if not _TIME_WITH_COLON.search(line):
+        return []
+    out = {m.end() for m in _BARE_BEFORE_RANGE.finditer(line)}
+    for m in _BARE_AFTER_RANGE.finditer(line):
+        if _TIME_BEFORE_DASH.search(line[: m.start()]):
+            out.add(m.end())
+    return sorted(out)
+
+
 _ADDRESS_RUN = re.compile(r"[A-Za-z0-9./:~_@%?=&#\-]+")
 
 
@@ -709,14 +734,15 @@ def dot_places(line: str) -> list[int]:
     return out
 
 
-_STRAY_STOP = re.compile(r"(?<=[、,.。:])\.(?!/)|(?<=[0-9\u3040-\u30ff\u3400-\u9fff])[.・]$")
+_STRAY_STOP = re.compile(r"(?<=[、,.。:])\.(?!/)|(?<=[0-9\u3040-\u30ff\u3400-\u9fff])[.・|]$")
 
 
 def stray_stops(line: str) -> list[int]:
     """Where OCR read dust as a full stop or a middle dot (positions in ``line``): one
     right after another mark (``9:00-12:30,.14:00``, ``saito-ledies..jp``), or ending a
     line after a kana, kanji or digit (``有.``, ``0276-72-3140.``, ``クリニック・``;
-    mhlw_ec scanned with dust, 14 rows). None of the 17,795 cells of the MHLW lists
+    mhlw_ec scanned with dust, 14 rows; and a rule's sliver read ``|``, ``018-866-8352|``).
+    None of the 17,795 cells of the MHLW lists
     (tabula's and the hand-made tables) has either: the three ending in ``.`` are
     addresses cut by a wrap, after a letter, and ``../`` in an address is a path, kept."""
     return [m.start() for m in _STRAY_STOP.finditer(line)]
@@ -837,6 +863,15 @@ def read_ideographic_comma(line: str) -> str:
     return _LOW_DOT.sub(comma, line)
 
 
+_POSTCODE_MARK = re.compile(r"(?<![A-Za-z0-9])[T丁干](?=\s?\d{3}-\d{4}(?!\d))")
+
+
+def read_postcode_mark(line: str) -> str:
+    """The postal mark 〒 read as ``T``, ``丁`` or ``干`` before a postcode: mhlw_ec/05
+    prints ``〒013-8602``, read ``T013-8602``."""
+    return _POSTCODE_MARK.sub("〒", line)
+
+
 _LONE_MAI = re.compile(r"^舞(?=$|[(（])")
 
 
@@ -863,6 +898,7 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("jp_small", read_jp_small),
     ("ideographic_comma", read_ideographic_comma),
     ("lone_nothing", read_lone_nothing),
+    ("postcode_mark", read_postcode_mark),
 )
 """In this order: a ``>`` between two weekdays is a range before it is a ×."""
 

@@ -494,7 +494,8 @@ def _put_back_lost_marks(glyphs: T_obj_list, reread: str, page: scan.PageImage) 
     stood before (the glyph then holds two characters): a range's ～ where a digit's box
     shows it (:func:`textrules.lost_range_marks`), the dot of an address's ``.jp``
     (:func:`textrules.lost_domain_dots`), a colon or an address's full stop whose dots
-    the page shows (:func:`textrules.colon_places`, :func:`textrules.dot_places`)."""
+    the page shows (:func:`textrules.colon_places`, :func:`textrules.dot_places`), a
+    time's colon where the range shows a time lost it (:func:`textrules.lost_time_colons`)."""
     for k in textrules.lost_range_marks(reread):
         if _swallowed_a_mark(glyphs, k):
             glyphs[k]["text"] = "～" + glyphs[k]["text"]
@@ -502,6 +503,9 @@ def _put_back_lost_marks(glyphs: T_obj_list, reread: str, page: scan.PageImage) 
         glyphs[k]["text"] = "." + glyphs[k]["text"]
     for k in textrules.colon_places(reread):
         if k > 0 and _mark_before(glyphs, k, page, scan.colon_in):
+            glyphs[k]["text"] = ":" + glyphs[k]["text"]
+    for k in textrules.lost_time_colons(reread):
+        if not glyphs[k]["text"].startswith(":"):
             glyphs[k]["text"] = ":" + glyphs[k]["text"]
     for k in textrules.dot_places(reread):
         if not glyphs[k]["text"].startswith(".") and _mark_before(glyphs, k, page, scan.dot_in):
