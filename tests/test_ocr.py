@@ -215,7 +215,7 @@ lone hyphen's thickness was measured by its ink, and full stops were looked for 
 addresses. ``05``, soft (seed 3): 311 of 336 cells (93 %) and 22 of 42 rows (52 %), 17
 before the lines left of a cell's rules were taken out (a lone 有 read ``Ne``). ``07``,
 soft (seed 3), a 894 x 632 mm sheet of 8 pt text: 308 of 392 cells (79 %), 3 of 49 rows;
-its top band, closed by rules 14 pt long, was lost before lines that short were taken
+its top band, closed by rules 40 pt long, was lost before lines that short were taken
 (every row one off: 89 cells); 17 of its rows have a ``0`` in white on white in the text
 layer, which the scan rightly does not show."""
 

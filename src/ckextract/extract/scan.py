@@ -34,10 +34,12 @@ apart, small enough that trying 121 angles takes a few hundredths of a second ea
 LINE_SCALE = 40
 """A ruling line is at least 1/LINE_SCALE of the page's width (or height) long: longer
 than any glyph's stroke (camelot's lattice uses the same morphology with 15-40) ..."""
-LINE_MIN_POINTS = 24.0
+LINE_MIN_POINTS = 36.0
 """... or at least this long (points), whichever is shorter: on a large sheet a fortieth
-is more than a row (mhlw_ec/07, 894 x 632 mm: 45 pt, and its top band's sides, 14 pt,
-were lost with the band's row); a stroke of text under 24 pt is shorter."""
+is more than a row (mhlw_ec/07, 894 x 632 mm: 45 pt, and its top band's sides, 40 pt,
+were lost with the band's row). An A4 page's fortieth is 21 or 15 pt and stays: at 24 pt
+a scanned shaded variant (shaded_cid_mincho_wide, seed 5) took seams between its text
+lines for rules and lost all 8 networks."""
 BINARY_BLOCK_PX = 15
 """Neighbourhood of the adaptive threshold (odd): about a glyph at 300 dpi."""
 BINARY_OFFSET = -2
