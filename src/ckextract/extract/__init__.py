@@ -141,7 +141,7 @@ def _read_scanned(
         read.glyphs,
         scanned.mean_confidence,
         scanned.skew_degrees,
-        scanned.repairs,
+        scanned.town_mends,
     )
     return read, stats
 

@@ -757,7 +757,7 @@ class OcrPage:
     skew_degrees: float
 
     @property
-    def repairs(self) -> tuple[tuple[str, str, str], ...]:
+    def town_mends(self) -> tuple[tuple[str, str, str], ...]:
         """(line as read, town as read, town) of each town mended (:func:`_mend_town`)."""
         return tuple(c["ocr_repair"] for c in self.chars if "ocr_repair" in c)
 
