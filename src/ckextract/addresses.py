@@ -72,6 +72,12 @@ def towns() -> dict[str, frozenset[str]]:
     return {city: frozenset(names) for city, names in out.items()}
 
 
+@functools.cache
+def _longest_city() -> int:
+    """Characters in the longest city name (no name is looked for longer than that)."""
+    return max(map(len, towns()), default=0)
+
+
 def _key(text: str) -> str:
     return text.translate(SMALL_KE)
 
@@ -80,9 +86,11 @@ def cities_in(text: str) -> list[tuple[int, str]]:
     """Where a city Japan Post knows is named in ``text``, and which (the longest name at
     each place: 宮古島市 before 宮古市's 宮古)."""
     known = towns()
+    longest = _longest_city()
     found: list[tuple[int, str]] = []
     for start in range(len(text)):
-        names = [text[start:end] for end in range(len(text), start + 1, -1) if text[start:end] in known]
+        ends = range(min(len(text), start + longest), start + 1, -1)
+        names = [text[start:end] for end in ends if text[start:end] in known]
         if names:
             found.append((start, names[0]))
     return found

@@ -523,11 +523,17 @@ def _a_straight_dash(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     return scan.straight_bar_at(page.grey, (x0, top, x1 + 1, bottom))
 
 
+def _one_per_glyph(glyphs: T_obj_list) -> str:
+    """A line's text with one character for each glyph (:data:`SEVERAL` for a glyph read
+    as several), so that a position in it is a glyph's index."""
+    return "".join(g["text"] if len(g["text"]) == 1 else SEVERAL for g in glyphs)
+
+
 def _mend_town(glyphs: T_obj_list) -> None:
     """A town's name in an address read one kanji wrong, mended against Japan Post's
     towns (:func:`addresses.mend_town`): the glyph gets the right character, and keeps
     the line as read and the town as read in ``ocr_repair`` for the repair record."""
-    mend = addresses.mend_town("".join(g["text"] if len(g["text"]) == 1 else SEVERAL for g in glyphs))
+    mend = addresses.mend_town(_one_per_glyph(glyphs))
     if mend is None:
         return
     as_read = "".join(g["text"] for g in glyphs)
@@ -681,14 +687,14 @@ def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_lis
             word_of.append(w)
     order = sorted(range(len(glyphs)), key=lambda k: glyphs[k]["x0"])
     glyphs, word_of = [glyphs[k] for k in order], [word_of[k] for k in order]
-    stops = set(textrules.stray_stops("".join(g["text"] if len(g["text"]) == 1 else SEVERAL for g in glyphs)))
+    stops = set(textrules.stray_stops(_one_per_glyph(glyphs)))
     keep = [
         k
         for k in range(len(glyphs))
         if line.by_shape or not (k in stops or _stray(glyphs, k) or _speck_ending(glyphs, k, page))
     ]
     glyphs, word_of = [glyphs[k] for k in keep], [word_of[k] for k in keep]
-    reread = textrules.ocr_reread("".join(g["text"] if len(g["text"]) == 1 else SEVERAL for g in glyphs))
+    reread = textrules.ocr_reread(_one_per_glyph(glyphs))
     for k, (glyph, text) in enumerate(zip(glyphs, reread, strict=True)):
         if len(glyph["text"]) == 1:
             glyph["text"] = "－" if text == "～" and _a_straight_dash(glyphs, k, page) else text

@@ -699,18 +699,27 @@ def dash_in(image: Image, box: tuple[int, int, int, int]) -> tuple[tuple[int, in
     if len(parts) != 1:
         return None
     x, y, w, h, area = parts[0]
-    fill = area / float(w * h)
-    if w < DASH_MIN_LENGTH * h or h > DASH_MAX_THICK_PX or fill < DASH_MIN_FILL:
+    if not _a_bar(w, h, area):
         return None
-    return (x0 + x, top + y, x0 + x + w, top + y + h), fill
+    return (x0 + x, top + y, x0 + x + w, top + y + h), area / float(w * h)
+
+
+def _a_bar(width: int, height: int, area: int) -> bool:
+    """Whether a part of ink ``width`` × ``height`` with ``area`` ink pixels is a dash's
+    bar: :data:`DASH_MIN_LENGTH` times as long as it is thick, no thicker than
+    :data:`DASH_MAX_THICK_PX`, filling :data:`DASH_MIN_FILL` of its bounding box."""
+    return (
+        width >= DASH_MIN_LENGTH * height
+        and height <= DASH_MAX_THICK_PX
+        and area >= DASH_MIN_FILL * width * height
+    )
 
 
 def straight_bar_at(image: Image, box: tuple[int, int, int, int]) -> bool:
     """Whether the ink through the middle of a glyph's box (pixels) is a straight bar: the
     part of ink that crosses the box's middle column, looked for in the box widened by its
-    own width each side (a box may cut a dash's ends), :data:`DASH_MIN_LENGTH` times as
-    long as it is thick, no thicker than :data:`DASH_MAX_THICK_PX` and filling
-    :data:`DASH_MIN_FILL` of its bounding box. A wave dash ～ fills less of its box."""
+    own width each side (a box may cut a dash's ends), is a bar (:func:`_a_bar`). A wave
+    dash ～ fills less of its box."""
     import cv2
 
     x0, top, x1, bottom = box
@@ -723,7 +732,7 @@ def straight_bar_at(image: Image, box: tuple[int, int, int, int]) -> bool:
     if len(middle) != 1:
         return False
     _, _, w, h, area = (int(v) for v in stats[middle.pop()])
-    return w >= DASH_MIN_LENGTH * h and h <= DASH_MAX_THICK_PX and area >= DASH_MIN_FILL * w * h
+    return _a_bar(w, h, area)
 
 
 def colon_in(image: Image, box: tuple[int, int, int, int]) -> bool:
