@@ -174,6 +174,9 @@ class Extraction:
     """Glyphs still printed as ``(cid:NN)``: their font maps them to no character."""
     recovered_glyphs: int = 0
     """``(cid:NN)`` glyphs whose character was recovered from the embedded font."""
+    hidden_glyphs: int = 0
+    """Glyphs left out because the page does not show them: painted in the colour of what
+    lies under them (``ckextract.extract.visibility``)."""
     skipped_pages: tuple[tuple[int, str, str], ...] = ()
     """(page, code, reason) of pages over a limit (``ckextract.extract.limits``): nothing
     was read from them; the rest of the document was."""

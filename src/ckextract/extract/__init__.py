@@ -59,6 +59,7 @@ class PagesRead:
     glyphs: int = 0
     cid_glyphs: int = 0
     recovered_glyphs: int = 0
+    hidden_glyphs: int = 0
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
     """(page, code, reason) of pages over a limit: read nothing from, the rest went on."""
     ocr: list[OcrPage] = field(default_factory=list)
@@ -103,6 +104,7 @@ def read_pages(
                 out.glyphs += read.glyphs
                 out.cid_glyphs += read.cid_glyphs
                 out.recovered_glyphs += read.recovered
+                out.hidden_glyphs += read.hidden
                 out.parts_by_page.append(read.tables)
                 out.lines.extend(read.lines)
                 if read.glyphs == 0:
@@ -190,6 +192,7 @@ def assemble(
         lines,
         unmapped_glyphs=sum(c.cid_glyphs for c in chunks),
         recovered_glyphs=sum(c.recovered_glyphs for c in chunks),
+        hidden_glyphs=sum(c.hidden_glyphs for c in chunks),
         skipped_pages=skipped,
         ocr_pages=tuple(p for c in chunks for p in c.ocr),
     )

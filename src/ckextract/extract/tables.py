@@ -33,6 +33,7 @@ from ckextract.extract.text import (
     ocr_confidence,
 )
 from ckextract.extract.typed import typed_rules
+from ckextract.extract.visibility import shown_glyphs
 from ckextract.records import Cell, Table, TextLine
 from ckextract.settings import ExtractSettings
 
@@ -77,6 +78,8 @@ class PageRead:
     """Of those, ``(cid:NN)``: a font without a Unicode map, not recovered."""
     recovered: int
     """``(cid:NN)`` glyphs recovered from the embedded font (see :mod:`.fonts`)."""
+    hidden: int = 0
+    """Glyphs the page does not show, left out (see :mod:`.visibility`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,8 @@ def page_tables(
     is read in its own frame (:mod:`.orientation`)."""
     clock = deadline or Deadline(settings.page_seconds)
     raw, recovered = recover_cids(page, page.chars)
-    chars = clean_chars(raw, settings)
+    shown, hidden = shown_glyphs(page, raw)
+    chars = clean_chars(shown, settings)
     x0, top, x1, bottom = (float(v) for v in page.bbox)
     tables: list[PageTable] = []
     lines: list[TextLine] = []
@@ -122,7 +126,8 @@ def page_tables(
         tables += [replace(t, frame=frame) for t in found]
         lines += [_unturn_line(ln, frame) for ln in free_lines]
     glyphs = [c["text"] for c in chars if not c["text"].isspace()]
-    return PageRead(tables, lines, len(glyphs), sum(1 for t in glyphs if t.startswith("(cid:")), recovered)
+    cids = sum(1 for t in glyphs if t.startswith("(cid:"))
+    return PageRead(tables, lines, len(glyphs), cids, recovered, hidden)
 
 
 def scanned_tables(
