@@ -179,6 +179,29 @@ def test_the_letters_of_a_blue_link_are_no_markers() -> None:
     assert scan.coloured_marks(scan.PageImage(grey, colour, 0.24), 2.5, 16.0) == []
 
 
+def _blue_page(draw) -> scan.PageImage:  # type: ignore[no-untyped-def]
+    colour = np.full((120, 300, 3), WHITE, dtype=np.uint8)
+    draw(colour)
+    return scan.PageImage(cv2.cvtColor(colour, cv2.COLOR_RGB2GRAY), colour, 0.24)
+
+
+def test_a_blurred_letter_filled_in_beside_letters_is_no_marker() -> None:
+    # mhlw_ec/07 scanned soft: the ``a`` of ``okawa-ladies`` blurred solid, ``w`` and ``-`` beside it
+    def draw(img):  # type: ignore[no-untyped-def]
+        cv2.circle(img, (100, 60), 11, (70, 69, 235), -1)
+        cv2.line(img, (118, 50), (118, 72), (70, 69, 235), 3)  # an l
+
+    assert scan.coloured_marks(_blue_page(draw), 2.5, 16.0) == []
+
+
+def test_markers_side_by_side_stay_markers() -> None:
+    def draw(img):  # type: ignore[no-untyped-def]
+        cv2.circle(img, (100, 60), 11, (70, 69, 235), -1)
+        cv2.circle(img, (125, 60), 11, (70, 69, 235), -1)
+
+    assert len(scan.coloured_marks(_blue_page(draw), 2.5, 16.0)) == 2
+
+
 def test_a_line_read_on_the_sheet_goes_back_to_its_box() -> None:
     img = np.full((1000, 500), WHITE, dtype=np.uint8)
     boxes = [(10, 100, 210, 160), (50, 700, 450, 800)]

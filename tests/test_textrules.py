@@ -403,6 +403,10 @@ def test_ideographic_comma_leaves_weekdays() -> None:
     assert tr.read_ideographic_comma("月.火.水.金9:00") == "月.火.水.金9:00"  # mhlw_ec/07, as printed
 
 
+def test_ideographic_comma_leaves_weekdays_that_lost_a_dot() -> None:
+    assert tr.read_ideographic_comma("月火.水.金9:00") == "月火.水.金9:00"  # mhlw_ec/07 scanned soft
+
+
 def test_ocr_reread_keeps_one_character_per_glyph() -> None:
     line = "月て木9:30<13:00京都府X京都大学等488一1https.//a"
     assert len(tr.ocr_reread(line)) == len(line)
@@ -482,6 +486,14 @@ def test_dot_places_between_letters_of_an_address() -> None:
     assert tr.dot_places("hospitalgr.jp/") == [1, 2, 3, 4, 5, 6, 7, 8, 9, 12]  # mhlw_ec/10 crisp
 
 
+def test_dot_places_between_days_of_the_week() -> None:
+    assert tr.dot_places("月火.水.金9:00-12:00") == [1]  # mhlw_ec/07 scanned soft
+
+
+def test_dot_places_between_days_only_where_the_line_dots_them() -> None:
+    assert tr.dot_places("月火水9:00-12:00") == []
+
+
 def test_dot_places_only_in_an_address() -> None:
     assert tr.dot_places("医療法人IVF大阪") == [] and tr.dot_places("TEL 0276-72") == []
 
@@ -501,6 +513,16 @@ def test_stray_stops_after_another_mark() -> None:
 def test_no_stray_stop_after_a_letter_or_in_a_path() -> None:
     assert tr.stray_stops("http://www.sukoyaka.net.") == [] and tr.stray_stops("Co., Ltd.") == []
     assert tr.stray_stops("http://a.jp/../b") == [] and tr.stray_stops("月・火・水") == []
+
+
+def test_lost_scheme_colons() -> None:
+    assert tr.lost_scheme_colons("http//www.ohara-hp.or.jp") == [4]  # mhlw_ec/07 scanned
+    assert tr.lost_scheme_colons("https//watanabe-oag.jimdo.com/") == [5]
+
+
+def test_lost_scheme_colons_leave_addresses_that_have_them() -> None:
+    assert tr.lost_scheme_colons("http://www.honcli.or.jp/") == []
+    assert tr.lost_scheme_colons("www.example.jp/shttp//x") == []  # not a scheme: a letter before it
 
 
 def test_lost_domain_dots_before_jp() -> None:

@@ -718,6 +718,16 @@ def lost_time_colons(line: str) -> list[int]:
     return sorted(out)
 
 
+_SCHEME_WITHOUT_COLON = re.compile(r"(?<![A-Za-z])https?(?=//)")
+
+
+def lost_scheme_colons(line: str) -> list[int]:
+    """Where a web address's scheme lost its colon (positions of the ``//`` after it):
+    ``http//`` is no address, ``http://`` is (mhlw_ec/07 scanned soft read 13 of its 26
+    links ``http//www.…`` with the Japanese model, one with the Latin model)."""
+    return [m.end() for m in _SCHEME_WITHOUT_COLON.finditer(line)]
+
+
 _ADDRESS_RUN = re.compile(r"[A-Za-z0-9./:~_@%?=&#\-]+")
 
 
@@ -725,13 +735,22 @@ def dot_places(line: str) -> list[int]:
     """Where a full stop OCR did not read may stand (positions in ``line``): between two
     Latin letters or digits of a web or mail address (mhlw_ec/10 rendered crisp:
     ``https://www.sato-hospital.gr.jp/`` read ``…hospitalgr.jp/``, ``utsugi.htm`` read
-    ``utsugihtm``). Only the page can say whether one is there: the caller looks for its
-    dot in the gap."""
+    ``utsugihtm``); and between two days of the week in a line that separates them by a
+    full stop elsewhere (mhlw_ec/07 scanned soft: ``月.火.水.金`` read ``月火.水.金``, 10
+    rows). Only the page can say whether one is there: the caller looks for its dot in
+    the gap."""
     out: list[int] = []
     for run in _ADDRESS_RUN.finditer(line):
         if _ADDRESS.search(run.group()):
             out += [k for k in range(run.start() + 1, run.end()) if _alnum(line[k - 1]) and _alnum(line[k])]
-    return out
+    if _DOTTED_WEEKDAYS.search(line):
+        out += [k for k in range(1, len(line)) if line[k - 1] in WEEKDAYS and line[k] in WEEKDAYS]
+    return sorted(out)
+
+
+WEEKDAYS = "月火水木金土日"
+"""The days of the week as an opening-hours cell writes them, one kanji each."""
+_DOTTED_WEEKDAYS = re.compile(f"[{WEEKDAYS}][.．][{WEEKDAYS}]")
 
 
 _STRAY_STOP = re.compile(r"(?<=[、,.。:])\.(?!/)|(?<=[0-9\u3040-\u30ff\u3400-\u9fff])[.・|]$")
@@ -852,13 +871,16 @@ _KATAKANA = re.compile(f"[{_KATAKANA_RANGE}]")
 def read_ideographic_comma(line: str) -> str:
     """A 、 read as a full stop after a word of two or more Japanese characters: a Mincho
     、 is a dot low in its box (``広島大学.県立広島大学`` → ``広島大学、県立広島大学``). A
-    full stop is printed between single characters (MHLW's weekdays ``月.火.水.金``) and
-    inside a katakana name (``エフ.クリニック``): both kept. A 。 in mid-line read so
-    becomes 、 too, the lesser harm: a list of names would otherwise not split."""
+    full stop is printed between single characters (MHLW's weekdays ``月.火.水.金``),
+    after two days of the week whose own full stop OCR lost (``月火.水``: it is put back
+    from the page, :func:`dot_places`) and inside a katakana name (``エフ.クリニック``):
+    all kept. A 。 in mid-line read so becomes 、 too, the lesser harm: a list of names
+    would otherwise not split."""
 
     def comma(match: re.Match[str]) -> str:
         in_a_name = _KATAKANA.match(match.group(1)) and _KATAKANA.match(match.group(2))
-        return match.group() if in_a_name else "、"
+        days = all(ch in WEEKDAYS for ch in line[match.start() - 2 : match.start()] + match.group(2))
+        return match.group() if in_a_name or days else "、"
 
     return _LOW_DOT.sub(comma, line)
 

@@ -495,7 +495,8 @@ def _put_back_lost_marks(glyphs: T_obj_list, reread: str, page: scan.PageImage) 
     shows it (:func:`textrules.lost_range_marks`), the dot of an address's ``.jp``
     (:func:`textrules.lost_domain_dots`), a colon or an address's full stop whose dots
     the page shows (:func:`textrules.colon_places`, :func:`textrules.dot_places`), a
-    time's colon where the range shows a time lost it (:func:`textrules.lost_time_colons`)."""
+    time's colon where the range shows a time lost it (:func:`textrules.lost_time_colons`),
+    a web address's after ``http`` (:func:`textrules.lost_scheme_colons`)."""
     for k in textrules.lost_range_marks(reread):
         if _swallowed_a_mark(glyphs, k):
             glyphs[k]["text"] = "～" + glyphs[k]["text"]
@@ -504,11 +505,12 @@ def _put_back_lost_marks(glyphs: T_obj_list, reread: str, page: scan.PageImage) 
     for k in textrules.colon_places(reread):
         if k > 0 and _mark_before(glyphs, k, page, scan.colon_in):
             glyphs[k]["text"] = ":" + glyphs[k]["text"]
-    for k in textrules.lost_time_colons(reread):
+    for k in textrules.lost_time_colons(reread) + textrules.lost_scheme_colons(reread):
         if not glyphs[k]["text"].startswith(":"):
             glyphs[k]["text"] = ":" + glyphs[k]["text"]
     for k in textrules.dot_places(reread):
-        if not glyphs[k]["text"].startswith(".") and _mark_before(glyphs, k, page, scan.dot_in):
+        found = scan.dot_on_baseline if reread[k] in textrules.WEEKDAYS else scan.dot_in
+        if not glyphs[k]["text"].startswith(".") and _mark_before(glyphs, k, page, found):
             glyphs[k]["text"] = "." + glyphs[k]["text"]
 
 

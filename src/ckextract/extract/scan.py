@@ -62,6 +62,18 @@ MARK_MIN_CORE = 0.2
 edge (a disc 0.5, a square 0.5, a triangle 0.29). The letters of a blue link are not
 (0.1-0.15: strokes): MHLW's underlined http://meiji.or.jp/ lost its m, e, i and o as
 markers and read http://ji.r.jp/."""
+MARK_TEXT_REACH = 0.5
+"""A solid coloured blob with a coloured letter beside it (within this × its height, in
+the middle half of its height) is a letter of coloured text itself: the blurred ``a`` of
+a blue link has its counter filled and is as solid as a disc (mhlw_ec/07 scanned soft lost
+30 ``a`` and ``e`` of its links as markers, ``okawa-ladies`` read ``okaw-ldies``). Letters
+of a word stand 0.1-0.3 of their height apart; a map's markers stand apart from coloured
+text, or beside other markers, which are solid."""
+LETTER_HEIGHTS = (0.5, 2.0)
+"""A coloured letter beside a blob is from half to twice its height (an underline or a
+map's border is not a letter: :data:`LETTER_MAX_WIDTH`)..."""
+LETTER_MAX_WIDTH = 2.0
+"""...and at most twice as wide as the blob is high."""
 SQUARE_FILL = 0.9
 """A mark filling this share of its box is a square; less, a circle."""
 DASH_MIN_LENGTH = 2.5
@@ -644,6 +656,8 @@ def coloured_marks(page: PageImage, min_points: float, max_points: float) -> T_o
             continue
         if not is_solid(labels[y : y + h, x : x + w] == label):
             continue
+        if _beside_a_letter(labels, stats, label):
+            continue
         pixels = page.colour[y : y + h, x : x + w][labels[y : y + h, x : x + w] == label]
         r, g, b = _palette(palette, tuple(float(np.median(pixels[:, k])) / 255 for k in range(3)))
         x0, top, x1, bottom = x * s, y * s, (x + w) * s, (y + h) * s
@@ -764,21 +778,41 @@ def dot_in(image: Image, box: tuple[int, int, int, int]) -> bool:
     character aside). The end of a stroke a glyph's box left out (``k``'s leg, the tail of
     an ``s`` or a ``c``) touches the gap's side or the glyph's ink; dust lies off the
     baseline."""
+    found = _dots_on_baseline(image, box)
+    if found is None or len(found[0]) != 1:
+        return False
+    (dot,), inner = found
+    return all(p == dot or p[0] + p[2] < dot[0] for p in inner)
+
+
+def dot_on_baseline(image: Image, box: tuple[int, int, int, int]) -> bool:
+    """Whether a gap between two kanji (pixels, the line's height) holds one full stop on
+    the baseline, whatever other ink it holds: a kanji's box may leave out a part of it
+    that is no dot on the baseline (mhlw_ec/07 scanned: ``火``'s left tick stood in the
+    gap of ``月.火``, boxed without it)."""
+    found = _dots_on_baseline(image, box)
+    return found is not None and len(found[0]) == 1
+
+
+def _dots_on_baseline(
+    image: Image, box: tuple[int, int, int, int]
+) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]] | None:
+    """The dots of a gap (:func:`_dots_and_ink`) whose lowest ink is on the line's
+    baseline, clear of the box's sides, and all the gap's parts; None for a box too
+    narrow to hold a dot."""
     parts = _dots_and_ink(image, box)
     if parts is None:
-        return False
+        return None
     dots, inner = parts
     if not dots:
-        return False  # most gaps of an address: no need to find the line's baseline
+        return [], inner  # most gaps of an address: no need to find the line's baseline
     width, base = box[2] - box[0], baseline(image, box) - box[1]
     on_base = [
         d
         for d in dots
         if abs(d[1] + d[3] - base) <= FULL_STOP_BASELINE_PX and d[0] > 0 and d[0] + d[2] < width
     ]
-    if len(on_base) != 1:
-        return False
-    return all(p == on_base[0] or p[0] + p[2] < on_base[0][0] for p in inner)
+    return on_base, inner
 
 
 def baseline(image: Image, box: tuple[int, int, int, int]) -> int:
@@ -844,15 +878,35 @@ def ink_area(image: Image, box: tuple[int, int, int, int]) -> int:
     return int(np.count_nonzero(_faint_ink(image, box)))
 
 
-def is_solid(shape: npt.NDArray[np.bool_]) -> bool:
+def _beside_a_letter(labels: npt.NDArray[Any], stats: npt.NDArray[Any], label: int) -> bool:
+    """Whether coloured component ``label`` has a coloured letter beside it on its line
+    (:data:`MARK_TEXT_REACH`): another component of a letter's size
+    (:data:`LETTER_HEIGHTS`, :data:`LETTER_MAX_WIDTH`) that is strokes, not solid."""
+    x, y, w, h = (int(v) for v in stats[label][:4])
+    reach = round(MARK_TEXT_REACH * h)
+    band = labels[y + h // 4 : y + h - h // 4, max(0, x - reach) : x + w + reach]
+    for other in np.unique(band):
+        if other in (0, label):
+            continue
+        ox, oy, ow, oh = (int(v) for v in stats[other][:4])
+        if not (LETTER_HEIGHTS[0] * h <= oh <= LETTER_HEIGHTS[1] * h and ow <= LETTER_MAX_WIDTH * h):
+            continue
+        if not is_solid(labels[oy : oy + oh, ox : ox + ow] == other, by_length=True):
+            return True
+    return False
+
+
+def is_solid(shape: npt.NDArray[np.bool_], by_length: bool = False) -> bool:
     """Whether a shape is a filled mark, not a letter: its widest inner point stands
-    :data:`MARK_MIN_CORE` of its size from its edge (a disc 0.5, a triangle 0.29); a
-    letter is strokes, a few pixels thick whatever its size."""
+    :data:`MARK_MIN_CORE` of its size (its shorter side; with ``by_length`` its longer,
+    so that a bar, an ``i`` or an ``l``, is strokes too) from its edge (a disc 0.5, a
+    triangle 0.29); a letter is strokes, a few pixels thick whatever its size."""
     import cv2
 
     padded = np.pad(shape.astype(np.uint8), 1)
     depth = float(cv2.distanceTransform(padded, cv2.DIST_L2, 3).max())
-    return bool(depth >= MARK_MIN_CORE * min(shape.shape))
+    size = max(shape.shape) if by_length else min(shape.shape)
+    return bool(depth >= MARK_MIN_CORE * size)
 
 
 def _palette(palette: list[tuple[float, ...]], colour: tuple[float, ...]) -> tuple[float, ...]:
