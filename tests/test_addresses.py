@@ -36,6 +36,21 @@ def test_postcodes_read_with_a_long_vowel_mark_name_their_town() -> None:
     assert addresses.towns_of_postcodes(["〒371ー0811"]) == {("前橋市", "朝倉町")}
 
 
+def test_a_city_misread_after_its_prefecture_is_mended() -> None:
+    # mhlw_ec/03 scanned: 岩手県矢巾町 read 矢貼町 (Japan Post: 紫波郡矢巾町)
+    assert addresses.mend_address("岩手県矢貼町医大通2-4-6") == [Mend(3, "矢貼町", "矢巾町")]
+
+
+def test_a_city_mend_must_leave_a_town_after_it() -> None:
+    # mhlw_ec/07 prints 福島県二本松本町 (市 left out): no 二本松市 followed by 町
+    assert addresses.mend_address("福島県二本松本町1-229") == []
+
+
+def test_a_place_printed_with_a_variant_kanji_is_no_misread() -> None:
+    assert addresses.mend_address("宮城県塩釜市錦町16-5") == []  # mhlw_ec/04; Japan Post: 塩竈市
+    assert addresses.mend_address("福島県いわき市常盤西郷町金山70-1") == []  # 07; Japan Post: 常磐
+
+
 def test_a_printed_small_ke_is_kept() -> None:
     # Japan Post writes 鍬ケ崎; mhlw_ec/03 prints 鍬ヶ崎, read 鈴ヶ崎
     assert addresses.mend_town("岩手県宮古市崎鈴ヶ崎1-11-26") == Mend(6, "崎鈴ヶ崎", "崎鍬ヶ崎")

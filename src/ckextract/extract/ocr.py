@@ -540,15 +540,13 @@ def _mend_town(glyphs: T_obj_list, named: frozenset[tuple[str, str]]) -> None:
     """A town's name in an address read one kanji wrong, mended against Japan Post's
     towns and those the page's postcodes name (:func:`addresses.mend_town`): the glyph gets the right character, and keeps
     the line as read and the town as read in ``ocr_repair`` for the repair record."""
-    mend = addresses.mend_town(_one_per_glyph(glyphs), named)
-    if mend is None:
-        return
     as_read = "".join(g["text"] for g in glyphs)
-    for k, (read, town) in enumerate(zip(mend.read, mend.town, strict=True)):
-        if read != town:
-            glyph = glyphs[mend.start + k]
-            glyph["text"] = town
-            glyph["ocr_repair"] = (as_read, mend.read, mend.town)
+    for mend in addresses.mend_address(_one_per_glyph(glyphs), named):
+        for k, (read, town) in enumerate(zip(mend.read, mend.town, strict=True)):
+            if read != town:
+                glyph = glyphs[mend.start + k]
+                glyph["text"] = town
+                glyph["ocr_repair"] = (as_read, mend.read, mend.town)
 
 
 def _mark_before(
