@@ -412,6 +412,15 @@ def test_ideographic_comma_leaves_weekdays_that_lost_a_dot() -> None:
     assert tr.read_ideographic_comma("月火.水.金9:00") == "月火.水.金9:00"  # mhlw_ec/07 scanned soft
 
 
+def test_kanji_mouth_read_as_katakana_is_mended() -> None:
+    assert tr.read_kanji_mouth("秋田県横手市前郷字八ツロ3番1") == "秋田県横手市前郷字八ツ口3番1"  # mhlw_ec/05
+    assert tr.read_kanji_mouth("山ロ県") == "山口県"
+
+
+def test_katakana_ro_in_a_word_is_kept() -> None:
+    assert tr.read_kanji_mouth("新ロゴ") == "新ロゴ" and tr.read_kanji_mouth("ゼロ1") == "ゼロ1"
+
+
 def test_ocr_reread_keeps_one_character_per_glyph() -> None:
     line = "月て木9:30<13:00京都府X京都大学等488一1https.//a"
     assert len(tr.ocr_reread(line)) == len(line)

@@ -913,6 +913,20 @@ def read_lone_nothing(line: str) -> str:
     return _LONE_MAI.sub("無", line)
 
 
+PLACE_KANA = "ツケヶノ"
+"""Kana a place's name holds between kanji (八ツ口, 関ケ原, 霞ヶ関, 堂ノ沢)."""
+_KANJI_MOUTH = re.compile(f"(?:(?<=[{_KANJI}])|(?<=[{_KANJI}][{PLACE_KANA}]))ロ(?![{_KATAKANA_RANGE}])")
+
+
+def read_kanji_mouth(line: str) -> str:
+    """The kanji 口 read as the katakana ロ (the same square) where no katakana word is:
+    after a kanji (or a kanji and a place-name kana) and before no katakana. A lone ロ is
+    no word; 山口, 川口, 八ツ口 are (mhlw_ec/05 scanned: 前郷字八ツ口 read 八ツロ). Before
+    katakana it is left: ``新ロゴ`` is a word, and ``関口レディース`` read ``関ロレディース``
+    cannot be told from one."""
+    return _KANJI_MOUTH.sub("口", line)
+
+
 OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("range_tilde", read_range_tilde),
     ("times_sign", read_times_sign),
@@ -929,6 +943,7 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("jp_small", read_jp_small),
     ("ideographic_comma", read_ideographic_comma),
     ("lone_nothing", read_lone_nothing),
+    ("kanji_mouth", read_kanji_mouth),
     ("postcode_mark", read_postcode_mark),
 )
 """In this order: a ``>`` between two weekdays is a range before it is a ×."""
