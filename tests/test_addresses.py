@@ -41,6 +41,32 @@ def test_a_city_misread_after_its_prefecture_is_mended() -> None:
     assert addresses.mend_address("岩手県矢貼町医大通2-4-6") == [Mend(3, "矢貼町", "矢巾町")]
 
 
+def test_a_city_starting_an_address_is_mended_before_its_town() -> None:
+    # mhlw_ec/10 scanned crisp: 渋川市石原 read 淡川市石原 (the list leaves the prefecture out)
+    assert addresses.mend_address("淡川市石原113") == [Mend(0, "淡川市", "渋川市")]
+
+
+def test_a_city_starting_an_address_must_be_one_the_pages_postcodes_name() -> None:
+    # 沼田市栄町 read 治田市末町: 三田市 has a 末町, but the page's 378-0014 names 沼田市
+    named = addresses.towns_of_postcodes(["378-0014"])
+    assert addresses.mend_address("治田市末町61番地3", named) == []
+
+
+def test_of_two_cities_the_one_ocr_confuses_is_taken() -> None:
+    # 富岡市 and 長岡市 both have a 七日市; 冨 is 富's variant OCR reads (mhlw_ec/10 crisp)
+    assert addresses.mend_address("冨岡市七日市1662-2") == [Mend(0, "冨岡市", "富岡市")]
+
+
+def test_a_prefecture_misread_before_one_of_its_cities_is_mended() -> None:
+    # mhlw_ec/03 scanned crisp: 岩手県 read 右手県, and 宮古市 read 品古市 in the same line
+    assert addresses.mend_address("右手県北上市諏訪町二丁目6-37") == [Mend(0, "右手県", "岩手県")]
+    assert [m.town for m in addresses.mend_address("右手県品古市新町3-11")] == ["岩手県", "宮古市"]
+
+
+def test_a_county_is_no_misread_prefecture() -> None:
+    assert addresses.mend_address("愛知郡愛荘町") == []  # meti_saikouchiku's text
+
+
 def test_a_city_mend_must_leave_a_town_after_it() -> None:
     # mhlw_ec/07 prints 福島県二本松本町 (市 left out): no 二本松市 followed by 町
     assert addresses.mend_address("福島県二本松本町1-229") == []

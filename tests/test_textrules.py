@@ -534,6 +534,10 @@ def test_no_stray_stop_after_a_letter_or_in_a_path() -> None:
     assert tr.stray_stops("http://a.jp/../b") == [] and tr.stray_stops("月・火・水") == []
 
 
+def test_capital_www_is_read_small() -> None:
+    assert tr.read_address_letters("http://Www.yu-ai.net/") == "http://www.yu-ai.net/"  # mhlw_ec/03 crisp
+
+
 def test_lost_scheme_colons() -> None:
     assert tr.lost_scheme_colons("http//www.ohara-hp.or.jp") == [4]  # mhlw_ec/07 scanned
     assert tr.lost_scheme_colons("https//watanabe-oag.jimdo.com/") == [5]

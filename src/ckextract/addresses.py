@@ -151,11 +151,59 @@ def cities() -> dict[str, frozenset[str]]:
     return {prefecture: frozenset(names) for prefecture, names in out.items()}
 
 
+@functools.cache
+def _cities_by_end() -> dict[tuple[int, str], frozenset[str]]:
+    """Every city's name (with and without its county) by its length and last character."""
+    out: dict[tuple[int, str], set[str]] = {}
+    for names in cities().values():
+        for name in names:
+            out.setdefault((len(name), name[-1]), set()).add(name)
+    return {key: frozenset(names) for key, names in out.items()}
+
+
 def mend_city(text: str, named: frozenset[tuple[str, str]] = frozenset()) -> Mend | None:
     """The city of an address in ``text`` read one character wrong, right after its
-    prefecture: no city of the prefecture is printed there, and exactly one is one kana or
-    kanji from what is (:func:`_one_misread`; of two, the one a postcode of the page
-    names). mhlw_ec scanned: 岩手県矢巾町 read 矢貼町, 福島県須賀川市 read 須貨川市."""
+    prefecture (:func:`_city_after_prefecture`) or starting the text
+    (:func:`_city_starting`)."""
+    if any(text.startswith(prefecture) for prefecture in cities()):
+        return _city_after_prefecture(text, named)
+    return _city_after_prefecture(text, named) or _city_starting(text, named)
+
+
+def _city_starting(text: str, named: frozenset[tuple[str, str]]) -> Mend | None:
+    """A city starting ``text`` (a list that leaves the prefecture out: mhlw_ec/10's
+    ``渋川市石原113``) read one character wrong: no city starts it, and exactly one city
+    of Japan is one kana or kanji from its start and followed by one of its towns, printed
+    (of two, the one a postcode of the page names). mhlw_ec/10 scanned crisp: 渋川市 read
+    淡川市 and 滋川市, 藤岡市 read 朋岡市. Where the page prints postcodes, the city must
+    be one they name: 沼田市栄町 read 治田市末町 is no 三田市末町. Of two, the one OCR is known
+    to take for what was read (冨岡市七日市 is 富岡市's, not 長岡市's)."""
+    known = towns()
+    if any(text[:size] in known for size in range(MIN_TOWN, min(len(text), _longest_city()) + 1)):
+        return None
+    near = {
+        city
+        for (size, end), names in _cities_by_end().items()
+        if size <= len(text) and text[size - 1] == end
+        for city in names
+        if _one_misread(text[:size], city)
+        and _starts_with_town(_key(text[size:]), towns().get(city, frozenset()))
+    }
+    named_cities = {city for city, _ in named}
+    near = near & named_cities if named_cities else near
+    near = {c for c in near if ocr_key(c) == ocr_key(text[: len(c)])} or near
+    if len(near) != 1:
+        return None
+    city = near.pop()
+    return Mend(0, text[: len(city)], city)
+
+
+def _city_after_prefecture(text: str, named: frozenset[tuple[str, str]]) -> Mend | None:
+    """The city of an address read one character wrong right after its prefecture: no
+    city of the prefecture is printed there, and exactly one is one kana or kanji from
+    what is (:func:`_one_misread`; of two, the one a postcode of the page names), followed
+    by what follows a city (:func:`_a_town_after`). mhlw_ec scanned: 岩手県矢巾町 read
+    矢貼町, 福島県須賀川市 read 須貨川市."""
     named_cities = {city for city, _ in named}
     for prefecture, names in cities().items():
         start = text.find(prefecture)
@@ -185,14 +233,42 @@ def _a_town_after(text: str, at: int, city: str, named: frozenset[tuple[str, str
     return _printed(_key(rest), towns().get(city, frozenset())) or mend_town(city + rest, named) is not None
 
 
+def mend_prefecture(text: str) -> Mend | None:
+    """A prefecture starting ``text`` read one character wrong: none starts it, and
+    exactly one is one kanji from its start, its 都, 道, 府 or 県 read right (``愛知郡愛荘町``
+    is a county, no 愛知県), and followed by one of its cities, printed or
+    read one character wrong (mhlw_ec/03 scanned crisp: 岩手県 read 右手県 and 央手県 in 8
+    rows, one of them 右手県品古市 for 岩手県宮古市)."""
+    if any(text.startswith(p) for p in cities()):
+        return None
+    near = {
+        p
+        for p, names in cities().items()
+        if text[len(p) - 1 : len(p)] == p[-1]
+        and _one_misread(text[: len(p)], p)
+        and any(_city_or_misread(text[len(p) :], c) for c in names)
+    }
+    if len(near) != 1:
+        return None
+    prefecture = near.pop()
+    return Mend(0, text[: len(prefecture)], prefecture)
+
+
+def _city_or_misread(rest: str, city: str) -> bool:
+    return rest.startswith(city) or _one_misread(rest[: len(city)], city)
+
+
 def mend_address(text: str, named: frozenset[tuple[str, str]] = frozenset()) -> list[Mend]:
-    """The city (:func:`mend_city`) and then the town (:func:`mend_town`) of an address
-    in ``text`` mended, each where it was read one character wrong."""
-    city = mend_city(text, named)
-    if city is not None:
-        text = text[: city.start] + city.town + text[city.start + len(city.town) :]
-    town = mend_town(text, named)
-    return [m for m in (city, town) if m is not None]
+    """The prefecture (:func:`mend_prefecture`), the city (:func:`mend_city`) and then
+    the town (:func:`mend_town`) of an address in ``text`` mended, each where it was read
+    one character wrong."""
+    out: list[Mend] = []
+    for mend in (mend_prefecture, lambda t: mend_city(t, named), lambda t: mend_town(t, named)):
+        found = mend(text)
+        if found is not None:
+            out.append(found)
+            text = text[: found.start] + found.town + text[found.start + len(found.town) :]
+    return out
 
 
 def mend_town(text: str, named: frozenset[tuple[str, str]] = frozenset()) -> Mend | None:
@@ -235,6 +311,14 @@ def _printed(rest: str, names: frozenset[str]) -> bool:
     characters (Japan Post lists 津市's 美杉町 only with its 大字, 美杉町八知 …) or its
     name before its number (:func:`_stem`)."""
     return any(rest.startswith(_key(t)[:LONG_TOWN]) or rest.startswith(_stem(_key(t))) for t in names)
+
+
+def _starts_with_town(rest: str, names: frozenset[str]) -> bool:
+    """Whether ``rest`` starts with the whole name of a town of ``names`` of two or more
+    characters, or with such a name before its number (:func:`_stem`)."""
+    return any(
+        len(name) >= MIN_TOWN and rest.startswith(name) for t in names for name in {_key(t), _stem(_key(t))}
+    )
 
 
 def _printed_end(rest: str, names: set[str]) -> bool:

@@ -811,10 +811,16 @@ def read_address_letters(line: str) -> str:
     holding an address (:data:`_ADDRESS`): ``|`` for ``l``
     (``katoh-|c@muse.ocn.ne.jp``, ``index.htm|``) and ``」`` for ``j``
     (``elm-」-clinic.com``; the Japanese model's reading of a ``j``). A ``|`` may also
-    have been an ``i`` (``www.|sshoudou…``): ``l`` is the likelier and no worse."""
+    have been an ``i`` (``www.|sshoudou…``): ``l`` is the likelier and no worse. And
+    ``Www.`` is ``www.`` (:data:`_CAPITAL_WWW`)."""
     if not _ADDRESS.search(line):
         return line
-    return _NOT_IN_ADDRESS.sub(lambda m: _ADDRESS_LETTER[m.group()], line)
+    return _CAPITAL_WWW.sub("www.", _NOT_IN_ADDRESS.sub(lambda m: _ADDRESS_LETTER[m.group()], line))
+
+
+_CAPITAL_WWW = re.compile(r"(?<![A-Za-z])Www\.")
+"""``www.`` whose first ``w`` OCR read as a capital (mhlw_ec/03 scanned crisp:
+``http://Www.yu-ai.net/``): no list prints a host so."""
 
 
 _SCHEME_H = re.compile(r"(?<![A-Za-z])n(?=ttps?[:.;,\-]//)")
