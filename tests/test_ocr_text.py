@@ -416,3 +416,12 @@ def test_a_straight_dash_between_two_times_stays_a_dash() -> None:
     assert (
         _text(ocr.line_glyphs(line, PAGE, 0.0)) == "9:00～12:30"
     )  # nothing straight there: a wave read as 一
+
+
+def test_a_straight_dash_read_as_a_wave_is_a_dash() -> None:
+    # mhlw_ec/03 scanned soft: 9:00－12:30 read 9:00~12:30
+    line = _line("9:00~12:30")
+    assert _text(
+        ocr.line_glyphs(line, _page_with((196, 110, 4), (200, 110, 4), (204, 110, 4), (208, 110, 4)), 0.0)
+    ) == ("9:00－12:30")
+    assert _text(ocr.line_glyphs(line, PAGE, 0.0)) == "9:00~12:30"  # no straight bar: a wave, as read

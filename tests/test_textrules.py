@@ -565,3 +565,34 @@ def test_jp_small_in_an_address() -> None:
 def test_time_colon_after_a_weekday_word_or_a_bracket() -> None:
     assert tr.read_time_colon("月・火・水・金曜.9:00-17:30") == "月・火・水・金曜:9:00-17:30"  # mhlw_ec/05
     assert tr.read_time_colon("土曜(第四以外).8:30") == "土曜(第四以外):8:30"
+
+
+def test_a_lone_bracket_against_a_digit_is_dust() -> None:
+    assert tr.stray_stops("正法寺町186-]1") == [8]  # mhlw_ec/07 scanned soft
+    assert tr.stray_stops("9:00-12:00]") == [10] and tr.stray_stops("沢21[") == [3]  # 07, 03
+
+
+def test_a_citations_brackets_are_kept() -> None:
+    assert tr.stray_stops("in 2001 [9]. The") == []
+
+
+def test_a_bracket_ending_a_number_after_a_hyphen_is_its_one() -> None:
+    assert tr.stray_stops("141-]") == [] and tr.read_bracket_one("141-]") == "141-1"  # mhlw_ec/02
+
+
+def test_a_full_stop_between_day_words_is_kept() -> None:
+    assert tr.read_ideographic_comma("木曜.土曜8:30-12:00") == "木曜.土曜8:30-12:00"  # mhlw_ec/03
+    assert tr.read_ideographic_comma("(祝日.水曜.日曜休み)") == "(祝日.水曜.日曜休み)"  # mhlw_ec/07
+
+
+def test_an_address_host_is_written_small() -> None:
+    assert tr.read_address_letters("http://www.kaori-Ic.com/") == "http://www.kaori-lc.com/"  # mhlw_ec/05
+    assert (
+        tr.read_address_letters("https://www.K-medical.jp/CMS/") == "https://www.k-medical.jp/CMS/"
+    )  # path kept
+
+
+def test_time_colon_read_as_a_dot_before_a_time_run_on() -> None:
+    # mhlw_ec/07 prints 8:30-11:30 15:00-18:30; OCR's line has no space between the times
+    assert tr.read_time_colon("火~金8.30-11:3015:00-18:30") == "火~金8:30-11:3015:00-18:30"
+    assert tr.read_time_colon("土8:30-11.3015:00") == "土8:30-11:3015:00"

@@ -617,8 +617,11 @@ def read_digit_hyphen(line: str) -> str:
     return _DIGIT_HYPHEN.sub("-", line)
 
 
-_DOT_BEFORE_RANGE = re.compile(r"(?<!\d)(\d{1,2})\.(\d\d)(?=[～-]\d{1,2}:\d\d(?!\d))")
-_DOT_AFTER_RANGE = re.compile(r"(?<=\d:\d\d[～-])(\d{1,2})\.(\d\d)(?!\d)")
+_NEXT_TIME = r"(?:(?!\d)|(?=\d{1,2}[:.]\d\d))"
+"""After a time: no digit, or the next time (mhlw_ec/07 prints ``8:30-11:30 15:00-18:30``,
+read without the space)."""
+_DOT_BEFORE_RANGE = re.compile(f"(?<!\\d)(\\d{{1,2}})\\.(\\d\\d)(?=[～-]\\d{{1,2}}:\\d\\d{_NEXT_TIME})")
+_DOT_AFTER_RANGE = re.compile(f"(?<=\\d:\\d\\d[～-])(\\d{{1,2}})\\.(\\d\\d){_NEXT_TIME}")
 _DOT_AFTER_WEEKDAY = re.compile(f"(?<=[{WEEKDAYS}曜)）])\\.(?=\\d{{1,2}}:\\d\\d)")
 
 
@@ -772,8 +775,29 @@ def stray_stops(line: str) -> list[int]:
     mhlw_ec scanned with dust, 14 rows; and a rule's sliver read ``|``, ``018-866-8352|``).
     None of the 17,795 cells of the MHLW lists
     (tabula's and the hand-made tables) has either: the three ending in ``.`` are
-    addresses cut by a wrap, after a letter, and ``../`` in an address is a path, kept."""
-    return [m.start() for m in _STRAY_STOP.finditer(line)]
+    addresses cut by a wrap, after a letter, and ``../`` in an address is a path, kept.
+    So too a lone square bracket against a digit (a ``1``'s flag read apart: mhlw_ec/07
+    scanned ``正法寺町186-]1``, ``9:00-12:00]``; 03 ``沢21[``): no Japanese list writes
+    ``[``/``]`` by a number, and a citation's ``[9]`` has both. One ending a line after a
+    hyphen is the ``1`` itself (:func:`read_bracket_one`)."""
+    out = [m.start() for m in _STRAY_STOP.finditer(line)]
+    if line.count("[") + line.count("]") == 1:
+        out += [
+            m.start() for m in _LONE_BRACKET.finditer(line) if not _BRACKET_ONE.match(line, m.start() - 1)
+        ]
+    return sorted(out)
+
+
+_LONE_BRACKET = re.compile(r"(?<=\d)[\[\]]|[\[\]](?=\d)|(?<=-)[\[\]]")
+_BRACKET_ONE = re.compile(r"-[\[\]]$")
+
+
+def read_bracket_one(line: str) -> str:
+    """A ``1`` read as a square bracket at the end of an address's number (mhlw_ec/02
+    scanned: ``桐生市相生町一丁目141-1`` read ``141-]``)."""
+    if line.count("[") + line.count("]") != 1:
+        return line
+    return _BRACKET_ONE.sub("-1", line)
 
 
 def _alnum(ch: str) -> bool:
@@ -812,10 +836,18 @@ def read_address_letters(line: str) -> str:
     (``katoh-|c@muse.ocn.ne.jp``, ``index.htm|``) and ``」`` for ``j``
     (``elm-」-clinic.com``; the Japanese model's reading of a ``j``). A ``|`` may also
     have been an ``i`` (``www.|sshoudou…``): ``l`` is the likelier and no worse. And
-    ``Www.`` is ``www.`` (:data:`_CAPITAL_WWW`)."""
+    ``Www.`` is ``www.`` (:data:`_CAPITAL_WWW`), and a host is written small, its ``I``
+    an ``l`` (:data:`_HOST`)."""
     if not _ADDRESS.search(line):
         return line
-    return _CAPITAL_WWW.sub("www.", _NOT_IN_ADDRESS.sub(lambda m: _ADDRESS_LETTER[m.group()], line))
+    line = _CAPITAL_WWW.sub("www.", _NOT_IN_ADDRESS.sub(lambda m: _ADDRESS_LETTER[m.group()], line))
+    return _HOST.sub(lambda m: m.group(1) + m.group(2).replace("I", "l").lower(), line)
+
+
+_HOST = re.compile(r"((?:https?://|www\.|@))([A-Za-z0-9.\-]+)")
+"""A web or mail address's host: case means nothing in it, and no list prints one with a
+capital (none of ../shared's text layers). OCR reads a small ``k`` as ``K`` and an ``l``
+as ``I`` (mhlw_ec/05 scanned: ``kaori-Ic.com``; 02 ``www.K-medical.jp``)."""
 
 
 _CAPITAL_WWW = re.compile(r"(?<![A-Za-z])Www\.")
@@ -879,6 +911,9 @@ def read_domain_dot(line: str) -> str:
     return _COMMA_IN_DOMAIN.sub(".", line)
 
 
+_DAY_BEFORE = re.compile(f"(?:[{DAYS}]{{2}}|[{DAYS}]曜日?|祝日|平日|休日)$")
+"""Days of the week or a day's word before a full stop: ``月火.水`` (a dot lost),
+``木曜.土曜``, ``祝日.水曜`` (mhlw_ec/03 and 07 print a full stop between them)."""
 _LOW_DOT = re.compile(f"(?<=[{_KANA_KANJI}]([{_KANA_KANJI}]))[.．](?=([{_KANA_KANJI}A-Za-z]))")
 _KATAKANA = re.compile(f"[{_KATAKANA_RANGE}]")
 
@@ -894,7 +929,8 @@ def read_ideographic_comma(line: str) -> str:
 
     def comma(match: re.Match[str]) -> str:
         in_a_name = _KATAKANA.match(match.group(1)) and _KATAKANA.match(match.group(2))
-        days = all(ch in DAYS for ch in line[match.start() - 2 : match.start()] + match.group(2))
+        before = line[max(0, match.start() - 3) : match.start()]
+        days = _DAY_BEFORE.search(before) is not None and match.group(2) in DAYS + "祝平休"
         return match.group() if in_a_name or days else "、"
 
     return _LOW_DOT.sub(comma, line)
@@ -950,6 +986,7 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("ideographic_comma", read_ideographic_comma),
     ("lone_nothing", read_lone_nothing),
     ("kanji_mouth", read_kanji_mouth),
+    ("bracket_one", read_bracket_one),
     ("postcode_mark", read_postcode_mark),
 )
 """In this order: a ``>`` between two weekdays is a range before it is a ×."""

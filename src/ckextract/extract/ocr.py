@@ -514,12 +514,17 @@ def _put_back_lost_marks(glyphs: T_obj_list, reread: str, page: scan.PageImage) 
             glyphs[k]["text"] = "." + glyphs[k]["text"]
 
 
+STRAIGHT_OR_WAVE = "一ー~～"
+"""What Tesseract reads a range's mark as: a dash or a wave, whichever it is printed."""
+
+
 def _a_straight_dash(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
-    """Whether glyph ``k``, read as a dash that the text rules took for a range's ～, is
-    printed straight (:func:`scan.straight_bar_at`): a full-width hyphen ``－`` joining
-    two times (mhlw_ec/03 prints ``9:00－12:30``, read ``9:00一12:30``), not a wave."""
+    """Whether glyph ``k``, read as a dash that the text rules took for a range's ～, or
+    read as ～ itself, is printed straight (:func:`scan.straight_bar_at`): a full-width
+    hyphen ``－`` joining two times (mhlw_ec/03 prints ``9:00－12:30``, read
+    ``9:00一12:30`` and ``9:00~12:30``), not a wave."""
     glyph = glyphs[k]
-    if glyph["text"] not in "一ー":
+    if glyph["text"] not in STRAIGHT_OR_WAVE:
         return False
     x0, top, x1, bottom = _pixel_box(glyph["x0"], glyph["x1"], glyph, page.points_per_pixel)
     return scan.straight_bar_at(page.grey, (x0, top, x1 + 1, bottom))
@@ -705,7 +710,7 @@ def line_glyphs(
     reread = textrules.ocr_reread(_one_per_glyph(glyphs))
     for k, (glyph, text) in enumerate(zip(glyphs, reread, strict=True)):
         if len(glyph["text"]) == 1:
-            glyph["text"] = "－" if text == "～" and _a_straight_dash(glyphs, k, page) else text
+            glyph["text"] = "－" if text in "～~" and _a_straight_dash(glyphs, k, page) else text
     _put_back_lost_marks(glyphs, reread, page)
     _mend_town(glyphs, named)
     for a, b in itertools.pairwise(glyphs):  # one run of colour, as a text layer gives it
