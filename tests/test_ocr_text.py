@@ -425,3 +425,33 @@ def test_a_straight_dash_read_as_a_wave_is_a_dash() -> None:
         ocr.line_glyphs(line, _page_with((196, 110, 4), (200, 110, 4), (204, 110, 4), (208, 110, 4)), 0.0)
     ) == ("9:00－12:30")
     assert _text(ocr.line_glyphs(line, PAGE, 0.0)) == "9:00~12:30"  # no straight bar: a wave, as read
+
+
+def test_a_column_of_few_answers_has_a_vocabulary() -> None:
+    # mhlw_ec's 在庫の有無 column, one 有 read 右
+    assert ocr.column_vocabulary(["在庫の有無", *["有"] * 8, "無", "無", "右"]) == "有無"
+
+
+def test_a_column_of_small_numbers_has_none() -> None:
+    assert ocr.column_vocabulary(["人数", *["1", "2", "3"] * 3, "4"]) == ""  # a 4 is no misread
+
+
+def test_a_misread_answer_is_the_answer_its_ink_is_like() -> None:
+    page = _page_with((10, 10, 30), (60, 10, 30))
+    page.grey[14:36, 14:36] = 250  # a ring ...
+    page.grey[10:40, 60:90] = 250
+    page.grey[23:27, 60:90] = page.grey[10:40, 73:77] = 40  # ... and a cross
+    ring, cross = scan.glyph_patch(page.grey, (5, 5, 45, 45)), scan.glyph_patch(page.grey, (55, 5, 95, 45))
+    assert ring is not None and cross is not None
+    assert ocr.likest_answer(ring, {"有": ring, "無": cross}) == "有"
+    assert ocr.likest_answer(cross, {"有": ring}) is None  # like nothing the column answers
+
+
+def test_a_speck_beside_a_glyph_is_left_out_of_its_extent() -> None:
+    page = _page_with((10, 10, 30), (45, 5, 2))
+    alone = _page_with((10, 10, 30))
+    with_speck, without = (
+        scan.glyph_patch(page.grey, (5, 2, 50, 45)),
+        scan.glyph_patch(alone.grey, (5, 2, 50, 45)),
+    )
+    assert with_speck is not None and without is not None and scan.likeness(with_speck, without) > 0.99

@@ -24,6 +24,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 import numpy as np
+import numpy.typing as npt
 
 from ckextract import addresses, textrules
 from ckextract._typing import T_obj_list
@@ -252,7 +253,11 @@ def sheets(boxes: list[tuple[int, int, int, int]], height: int) -> list[list[tup
 
 
 def _recognize_sheet(
-    image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int, languages: str, stretch: bool
+    image: scan.Image,
+    boxes: list[tuple[int, int, int, int]],
+    dpi: int,
+    languages: str,
+    stretch: bool,
 ) -> list[list[OcrLine]]:
     import cv2
 
@@ -300,7 +305,125 @@ def read_cells(
     if stretch:
         for k in (k for k, lines in enumerate(read) if not lines):
             read[k] = lone_dash(image, cells[k])
+        read = with_column_vocabulary(image, cells, read)
     return [line for lines in read for line in lines]
+
+
+ANSWER_SHARE = 0.8
+"""A column answers from a vocabulary when at least this share of its cells read as one
+of a few single characters (``有``/``無``: mhlw_ec's 在庫の有無 and 標榜の有無 columns) ..."""
+ANSWER_KINDS = 3
+"""... at most this many, each read in at least :data:`ANSWER_SEEN` cells ..."""
+ANSWER_SEEN = 2
+MIN_ANSWERS = 5
+"""... in a column of at least this many cells with text."""
+ANSWER_LIKENESS = 0.6
+"""A cell of such a column read as another single character (``右``, ``探``, ``5``) is
+the answer whose glyph, as the page prints it, its ink is most like, when at least this
+like it (:func:`scan.likeness`: a glyph and itself scanned again score 0.8-0.95, 有 and
+無 about 0.3) ..."""
+ANSWER_MARGIN = 0.1
+"""... and by this more than any other answer."""
+ANSWER_SAMPLES = 8
+"""Each answer's printed glyph is the mean of at most this many of its cells."""
+COLUMN_SLACK_PX = 12
+"""Cells whose left and right sides are this close (pixels) stand in one column."""
+
+
+def _text_of(lines: list[OcrLine]) -> str:
+    return "".join(c.text for line in lines for w in line.words for c in w.chars)
+
+
+def column_vocabulary(texts: list[str]) -> str:
+    """The characters a column's cells answer with (see :data:`ANSWER_SHARE`), or ""."""
+    filled = [t for t in texts if t]
+    if len(filled) < MIN_ANSWERS:
+        return ""
+    counts = {t: filled.count(t) for t in set(filled) if len(t) == 1}
+    answers = sorted(t for t, n in counts.items() if n >= ANSWER_SEEN)
+    if not answers or len(answers) > ANSWER_KINDS or not all(map(textrules.is_kana_or_kanji, answers)):
+        return ""  # a column of small numbers (1, 2, 3) is no vocabulary: a 4 is no misread
+    share = sum(counts[t] for t in answers) / len(filled)
+    return "".join(answers) if share >= ANSWER_SHARE else ""
+
+
+def _a_stray_answer(text: str, answers: str) -> bool:
+    """Whether a cell's reading, one character and none of ``answers``, may be one
+    misread; a dash or dot alone is a printed "none" and stays."""
+    return len(text) == 1 and text not in answers and text not in DUST_MARKS
+
+
+def _columns(cells: list[tuple[int, int, int, int]]) -> list[list[int]]:
+    """Indices of ``cells`` grouped by column (sides within :data:`COLUMN_SLACK_PX`)."""
+    groups: list[list[int]] = []
+    for k in sorted(range(len(cells)), key=lambda k: cells[k][0]):
+        x0, _, x1, _ = cells[k]
+        for group in groups:
+            g0, _, g1, _ = cells[group[0]]
+            if abs(g0 - x0) <= COLUMN_SLACK_PX and abs(g1 - x1) <= COLUMN_SLACK_PX:
+                group.append(k)
+                break
+        else:
+            groups.append([k])
+    return groups
+
+
+def _inside(cell: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """A cell's box without its sides' rule remnants (:data:`scan.EDGE_MARK_PX` in)."""
+    x0, top, x1, bottom = cell
+    inset = scan.EDGE_MARK_PX
+    return (x0 + inset, top + inset, x1 - inset, bottom - inset)
+
+
+def answer_glyphs(
+    image: scan.Image, cells: list[tuple[int, int, int, int]], readings: list[list[OcrLine]], answers: str
+) -> dict[str, npt.NDArray[np.float32]]:
+    """Each answer's glyph as this page prints it: the mean ink (:func:`scan.glyph_patch`)
+    of up to :data:`ANSWER_SAMPLES` cells read as it alone."""
+    out: dict[str, npt.NDArray[np.float32]] = {}
+    for answer in answers:
+        patches = [
+            patch
+            for cell, lines in zip(cells, readings, strict=True)
+            if _text_of(lines) == answer and (patch := scan.glyph_patch(image, _inside(cell))) is not None
+        ][:ANSWER_SAMPLES]
+        if patches:
+            out[answer] = np.mean(patches, axis=0).astype(np.float32)
+    return out
+
+
+def likest_answer(patch: npt.NDArray[np.float32], glyphs: dict[str, npt.NDArray[np.float32]]) -> str | None:
+    """The answer whose glyph ``patch`` is like (:data:`ANSWER_LIKENESS`, :data:`ANSWER_MARGIN`)."""
+    scores = sorted(((scan.likeness(patch, g), a) for a, g in glyphs.items()), reverse=True)
+    if not scores or scores[0][0] < ANSWER_LIKENESS:
+        return None
+    if len(scores) > 1 and scores[0][0] - scores[1][0] < ANSWER_MARGIN:
+        return None
+    return scores[0][1]
+
+
+def with_column_vocabulary(
+    image: scan.Image, cells: list[tuple[int, int, int, int]], read: list[list[OcrLine]]
+) -> list[list[OcrLine]]:
+    """The cells of a column that answers from a few characters (:func:`column_vocabulary`:
+    the page itself says which) read as another single character, read as the answer
+    whose printed glyph on this page their ink is like (:func:`likest_answer`). mhlw_ec
+    scanned: ``有`` read ``右`` and ``5``, ``無`` read ``探`` and ``押``."""
+    out = list(read)
+    for column in _columns(cells):
+        answers = column_vocabulary([_text_of(read[k]) for k in column])
+        stray = [k for k in column if _a_stray_answer(_text_of(read[k]), answers)] if answers else []
+        if not stray:
+            continue
+        glyphs = answer_glyphs(image, [cells[k] for k in column], [read[k] for k in column], answers)
+        for k in stray:
+            box = _inside(cells[k])
+            patch = scan.glyph_patch(image, box)
+            answer = likest_answer(patch, glyphs) if patch is not None else None
+            if answer is not None:
+                confidence = 100 * scan.likeness(patch, glyphs[answer]) if patch is not None else 0.0
+                out[k] = [OcrLine(box, (OcrWord((OcrChar(answer, box, confidence),)),))]
+    return out
 
 
 def latin_runs(line: OcrLine) -> list[tuple[int, int]]:

@@ -870,6 +870,40 @@ def _faint_ink(
     return np.asarray(image[top:bottom, x0:x1] < paper - contrast)
 
 
+LIKENESS_SIDE = 32
+"""Glyphs are compared as their ink scaled to this many pixels square."""
+SPECK_SHARE = 0.05
+"""A part of a box's ink under this share of its largest part's area is dust, left out of
+the glyph's extent (mhlw_ec/10 scanned: a 3 px speck beside a lone 有; 無's four dots are
+each 8-10 % of its strokes)."""
+
+
+def glyph_patch(image: Image, box: tuple[int, int, int, int]) -> npt.NDArray[np.float32] | None:
+    """The ink of a glyph's box (:data:`INK_LEVEL`), cut to its extent and scaled to
+    :data:`LIKENESS_SIDE` square, 0 (paper) to 1 (ink); None for a box with no ink."""
+    import cv2
+
+    x0, top, x1, bottom = box
+    piece = image[max(0, top) : bottom, max(0, x0) : x1]
+    ink = piece < INK_LEVEL
+    if not ink.any():
+        return None
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    ink = np.isin(labels, 1 + np.flatnonzero(areas >= SPECK_SHARE * areas.max()))
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    cut = 1.0 - piece[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1].astype(np.float32) / 255.0
+    side = (LIKENESS_SIDE, LIKENESS_SIDE)
+    return np.asarray(cv2.resize(cut, side, interpolation=cv2.INTER_AREA), dtype=np.float32)
+
+
+def likeness(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) -> float:
+    """How alike two glyph patches (:func:`glyph_patch`) are: their correlation, 1 the same."""
+    x, y = a.ravel() - a.mean(), b.ravel() - b.mean()
+    norm = float(np.linalg.norm(x) * np.linalg.norm(y))
+    return float(x @ y) / norm if norm else 0.0
+
+
 def ink_area(image: Image, box: tuple[int, int, int, int]) -> int:
     """Pixels of faint or dark ink in a box (:func:`_faint_ink`)."""
     x0, top, x1, bottom = box
