@@ -596,3 +596,12 @@ def test_time_colon_read_as_a_dot_before_a_time_run_on() -> None:
     # mhlw_ec/07 prints 8:30-11:30 15:00-18:30; OCR's line has no space between the times
     assert tr.read_time_colon("火~金8.30-11:3015:00-18:30") == "火~金8:30-11:3015:00-18:30"
     assert tr.read_time_colon("土8:30-11.3015:00") == "土8:30-11:3015:00"
+
+
+def test_a_middle_dot_read_in_a_chain_of_days_or_numbers() -> None:
+    assert tr.read_chain_dot("月・火-水・金:9:00") == "月・火・水・金:9:00"  # mhlw_ec/10 scanned soft
+    assert tr.read_chain_dot("土曜(第1.3・5)") == "土曜(第1・3・5)"  # mhlw_ec/03 scanned soft
+
+
+def test_a_range_or_a_decimal_is_no_chain() -> None:
+    assert tr.read_chain_dot("月-金・土9:00") == "月-金・土9:00" and tr.read_chain_dot("1.5・2") == "1.5・2"

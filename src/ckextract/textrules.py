@@ -955,6 +955,19 @@ def read_lone_nothing(line: str) -> str:
     return _LONE_MAI.sub("無", line)
 
 
+_DOT_IN_A_CHAIN = re.compile(
+    f"(?<=[{DAYS}]・[{DAYS}])[.\\-一ー](?=[{DAYS}]・)|(?<=第\\d)[.\\-](?=\\d・)|(?<=第\\d・\\d)[.\\-](?=\\d)"
+)
+
+
+def read_chain_dot(line: str) -> str:
+    """A middle dot read as a full stop or a dash inside a chain the line joins by middle
+    dots: days (mhlw_ec/10 scanned: ``月・火・水・金`` read ``月・火-水・金``) or the
+    numbers after 第 (03: ``土曜(第1・3・5)`` read ``第1.3・5``). The dot's neighbours
+    are joined by ・ on the other side, so it is a list, not a range or a decimal."""
+    return _DOT_IN_A_CHAIN.sub("・", line)
+
+
 PLACE_KANA = "ツケヶノ"
 """Kana a place's name holds between kanji (八ツ口, 関ケ原, 霞ヶ関, 堂ノ沢)."""
 _KANJI_MOUTH = re.compile(f"(?:(?<=[{_KANJI}])|(?<=[{_KANJI}][{PLACE_KANA}]))ロ(?![{_KATAKANA_RANGE}])")
@@ -986,6 +999,7 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("ideographic_comma", read_ideographic_comma),
     ("lone_nothing", read_lone_nothing),
     ("kanji_mouth", read_kanji_mouth),
+    ("chain_dot", read_chain_dot),
     ("bracket_one", read_bracket_one),
     ("postcode_mark", read_postcode_mark),
 )
