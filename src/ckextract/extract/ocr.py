@@ -670,11 +670,11 @@ def _mend_town(glyphs: T_obj_list, named: frozenset[tuple[str, str]]) -> None:
     the line as read and the town as read in ``ocr_repair`` for the repair record."""
     as_read = "".join(g["text"] for g in glyphs)
     for mend in addresses.mend_address(_one_per_glyph(glyphs), named):
-        for k, (read, town) in enumerate(zip(mend.read, mend.town, strict=True)):
+        for k, (read, town) in enumerate(zip(mend.read, mend.name, strict=True)):
             if read != town:
                 glyph = glyphs[mend.start + k]
                 glyph["text"] = town
-                glyph["ocr_repair"] = (as_read, mend.read, mend.town)
+                glyph["ocr_repair"] = (as_read, mend.read, mend.name)
 
 
 def _mark_before(
