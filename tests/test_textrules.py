@@ -605,3 +605,19 @@ def test_a_middle_dot_read_in_a_chain_of_days_or_numbers() -> None:
 
 def test_a_range_or_a_decimal_is_no_chain() -> None:
     assert tr.read_chain_dot("月-金・土9:00") == "月-金・土9:00" and tr.read_chain_dot("1.5・2") == "1.5・2"
+
+
+def test_a_long_dash_in_an_address_is_a_hyphen() -> None:
+    assert (
+        tr.read_address_letters("https://www.keiai—kai.or.jp") == "https://www.keiai-kai.or.jp"
+    )  # mhlw_ec/07
+
+
+def test_a_bar_after_an_underscore_in_an_address_is_an_l() -> None:
+    assert tr.read_address_letters("http://www.myclinic.ne.jp/matsui_|ady/pc/") == (
+        "http://www.myclinic.ne.jp/matsui_lady/pc/"  # mhlw_ec/10 scanned soft
+    )
+
+
+def test_a_full_stop_between_an_address_and_japanese_text_is_dust() -> None:
+    assert tr.stray_stops("http://www.yoshidaiin.com/.ホームページ") == [26]  # mhlw_ec/03 scanned soft

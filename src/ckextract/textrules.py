@@ -765,7 +765,9 @@ DAYS = WEEKDAYS.replace("祝", "")
 _DOTTED_WEEKDAYS = re.compile(f"[{DAYS}][.．][{DAYS}]")
 
 
-_STRAY_STOP = re.compile(r"(?<=[、,.。:])\.(?!/)|(?<=[0-9\u3040-\u30ff\u3400-\u9fff])[.・|]$")
+_STRAY_STOP = re.compile(
+    r"(?<=[、,.。:])\.(?!/)|(?<=[0-9\u3040-\u30ff\u3400-\u9fff])[.・|]$|(?<=/)\.(?=[\u3040-\u30ff\u3400-\u9fff])"
+)
 
 
 def stray_stops(line: str) -> list[int]:
@@ -779,7 +781,8 @@ def stray_stops(line: str) -> list[int]:
     So too a lone square bracket against a digit (a ``1``'s flag read apart: mhlw_ec/07
     scanned ``正法寺町186-]1``, ``9:00-12:00]``; 03 ``沢21[``): no Japanese list writes
     ``[``/``]`` by a number, and a citation's ``[9]`` has both. One ending a line after a
-    hyphen is the ``1`` itself (:func:`read_bracket_one`)."""
+    hyphen is the ``1`` itself (:func:`read_bracket_one`). And a full stop between an
+    address's last ``/`` and Japanese text (03: ``yoshidaiin.com/.ホームページ変更予定``)."""
     out = [m.start() for m in _STRAY_STOP.finditer(line)]
     if line.count("[") + line.count("]") == 1:
         out += [
@@ -823,7 +826,10 @@ def read_url_colon(line: str) -> str:
     return _URL_SCHEME.sub(r"\1:", line)
 
 
-_NOT_IN_ADDRESS = re.compile(r"(?<=[A-Za-z0-9./@\-])[|」](?=[A-Za-z0-9./@\-])|(?<=[A-Za-z.])\|$")
+_NOT_IN_ADDRESS = re.compile(r"(?<=[A-Za-z0-9./@_\-])[|」](?=[A-Za-z0-9./@_\-])|(?<=[A-Za-z.])\|$")
+_DASH_IN_ADDRESS = re.compile(r"(?<=[A-Za-z])[—―‐－ー一](?=[A-Za-z])")
+"""A hyphen between two letters of an address read as a long dash (07 scanned:
+``keiai—kai``; 02 ``soujinkai—kousei``): an address holds only ``-``."""
 _ADDRESS = re.compile(r"https?[:.;,\-]//|www\.|@|^[A-Za-z0-9./:~_|」\-]*[A-Za-z]{2}\.[A-Za-z0-9./:~_|」\-]+$")
 """A line holding a web or mail address, or one that is a piece of an address alone
 (a cell's address wrapped: ``index.htm|`` under ``http://…/pc/``)."""
@@ -836,11 +842,13 @@ def read_address_letters(line: str) -> str:
     (``katoh-|c@muse.ocn.ne.jp``, ``index.htm|``) and ``」`` for ``j``
     (``elm-」-clinic.com``; the Japanese model's reading of a ``j``). A ``|`` may also
     have been an ``i`` (``www.|sshoudou…``): ``l`` is the likelier and no worse. And
-    ``Www.`` is ``www.`` (:data:`_CAPITAL_WWW`), and a host is written small, its ``I``
-    an ``l`` (:data:`_HOST`)."""
+    ``Www.`` is ``www.`` (:data:`_CAPITAL_WWW`), a long dash between its letters is
+    ``-`` (:data:`_DASH_IN_ADDRESS`), and a host is written small, its ``I`` an ``l``
+    (:data:`_HOST`). ``|`` after ``_`` too (10: ``matsui_|ady``)."""
     if not _ADDRESS.search(line):
         return line
     line = _CAPITAL_WWW.sub("www.", _NOT_IN_ADDRESS.sub(lambda m: _ADDRESS_LETTER[m.group()], line))
+    line = _DASH_IN_ADDRESS.sub("-", line)
     return _HOST.sub(lambda m: m.group(1) + m.group(2).replace("I", "l").lower(), line)
 
 
