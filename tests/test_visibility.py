@@ -43,6 +43,19 @@ def test_text_in_its_fills_colour_may_be_hidden() -> None:
     assert vis.may_be_hidden(_glyph((0.0, 0.0, 1.0), "DeviceRGB"), vis.coloured_fills([fill]))
 
 
+def test_white_text_on_a_coloured_fill_is_shown() -> None:
+    # the deck's page 2: white headings on coloured bands (no render needed)
+    band = {
+        "x0": 0.0,
+        "x1": 50.0,
+        "top": 0.0,
+        "bottom": 50.0,
+        "fill": True,
+        "non_stroking_color": (0.2, 0.4, 0.8),
+    }
+    assert not vis.may_be_hidden(_glyph((1.0,)), vis.coloured_fills([band]))
+
+
 def test_a_spot_colours_tint_is_not_taken_for_white() -> None:
     # eu-026's dark title is Separation (1.0,): full ink
     assert not vis.may_be_hidden(_glyph((1.0,), "Separation"), [])

@@ -72,17 +72,24 @@ def _holds(obj: dict[str, Any], x: float, y: float) -> bool:
 
 
 def may_be_hidden(glyph: dict[str, Any], fills: Sequence[tuple[RGB, dict[str, Any]]]) -> bool:
-    """Whether ``glyph`` could be invisible, from the text layer alone: its colour is the
-    paper's, or that of a fill (``fills``: colour and shape) holding its centre. A colour
-    not known (:data:`KNOWN_SPACES`) is taken to show."""
+    """Whether ``glyph`` could be invisible, from the text layer alone: its colour is that
+    of the smallest fill (``fills``: colour and shape) holding its centre, or, where none
+    does, the paper's (a ground pdfplumber lists no shape for, a shading, is the
+    render's to see). A colour not known (:data:`KNOWN_SPACES`) is taken to show."""
     colour = as_rgb(glyph.get("non_stroking_color"))
     if glyph.get("ncs") not in KNOWN_SPACES or colour is None:
         return False
-    if _same(colour, PAPER):
-        return True
     x = (float(glyph["x0"]) + float(glyph["x1"])) / 2
     y = (float(glyph["top"]) + float(glyph["bottom"])) / 2
-    return any(_same(colour, c) and _holds(f, x, y) for c, f in fills)
+    under = [(c, f) for c, f in fills if _holds(f, x, y)]
+    if not under:
+        return _same(colour, PAPER)
+    ground, _ = min(under, key=lambda cf: _area(cf[1]))
+    return _same(colour, ground)
+
+
+def _area(shape: dict[str, Any]) -> float:
+    return (float(shape["x1"]) - float(shape["x0"])) * (float(shape["bottom"]) - float(shape["top"]))
 
 
 def shows_nothing(grey: npt.NDArray[np.uint8], box: tuple[int, int, int, int]) -> bool:
