@@ -315,6 +315,7 @@ of a few single characters (``有``/``無``: mhlw_ec's 在庫の有無 and 標�
 ANSWER_KINDS = 3
 """... at most this many, each read in at least :data:`ANSWER_SEEN` cells ..."""
 ANSWER_SEEN = 2
+"""(A character read once is no answer the column gives.)"""
 MIN_ANSWERS = 5
 """... in a column of at least this many cells with text."""
 ANSWER_LIKENESS = 0.6
@@ -408,7 +409,8 @@ def with_column_vocabulary(
     """The cells of a column that answers from a few characters (:func:`column_vocabulary`:
     the page itself says which) read as another single character, read as the answer
     whose printed glyph on this page their ink is like (:func:`likest_answer`). mhlw_ec
-    scanned: ``有`` read ``右`` and ``5``, ``無`` read ``探`` and ``押``."""
+    scanned: ``有`` read ``右`` and ``5`` (10), ``無`` read ``押`` (02); 03's ``無`` read
+    ``探`` is not like enough to its page's ``無`` and stays."""
     out = list(read)
     for column in _columns(cells):
         answers = column_vocabulary([_text_of(read[k]) for k in column])
@@ -419,10 +421,10 @@ def with_column_vocabulary(
         for k in stray:
             box = _inside(cells[k])
             patch = scan.glyph_patch(image, box)
-            answer = likest_answer(patch, glyphs) if patch is not None else None
-            if answer is not None:
-                confidence = 100 * scan.likeness(patch, glyphs[answer]) if patch is not None else 0.0
-                out[k] = [OcrLine(box, (OcrWord((OcrChar(answer, box, confidence),)),))]
+            if patch is None or (answer := likest_answer(patch, glyphs)) is None:
+                continue
+            confidence = 100 * scan.likeness(patch, glyphs[answer])
+            out[k] = [OcrLine(box, (OcrWord((OcrChar(answer, box, confidence),)),))]
     return out
 
 
