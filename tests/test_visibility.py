@@ -31,29 +31,18 @@ def test_white_text_on_the_paper_may_be_hidden() -> None:
     assert vis.may_be_hidden(_glyph((1.0,)), []) and not vis.may_be_hidden(_glyph((0.0,)), [])
 
 
+def _fill(colour: tuple[float, ...]) -> dict[str, object]:
+    return {"x0": 0.0, "x1": 50.0, "top": 0.0, "bottom": 50.0, "fill": True, "non_stroking_color": colour}
+
+
 def test_text_in_its_fills_colour_may_be_hidden() -> None:
-    fill = {
-        "x0": 0.0,
-        "x1": 50.0,
-        "top": 0.0,
-        "bottom": 50.0,
-        "fill": True,
-        "non_stroking_color": (0.0, 0.0, 1.0),
-    }
-    assert vis.may_be_hidden(_glyph((0.0, 0.0, 1.0), "DeviceRGB"), vis.coloured_fills([fill]))
+    fills = vis.coloured_fills([_fill((0.0, 0.0, 1.0))])
+    assert vis.may_be_hidden(_glyph((0.0, 0.0, 1.0), "DeviceRGB"), fills)
 
 
 def test_white_text_on_a_coloured_fill_is_shown() -> None:
     # the deck's page 2: white headings on coloured bands (no render needed)
-    band = {
-        "x0": 0.0,
-        "x1": 50.0,
-        "top": 0.0,
-        "bottom": 50.0,
-        "fill": True,
-        "non_stroking_color": (0.2, 0.4, 0.8),
-    }
-    assert not vis.may_be_hidden(_glyph((1.0,)), vis.coloured_fills([band]))
+    assert not vis.may_be_hidden(_glyph((1.0,)), vis.coloured_fills([_fill((0.2, 0.4, 0.8))]))
 
 
 def test_a_spot_colours_tint_is_not_taken_for_white() -> None:
