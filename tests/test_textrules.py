@@ -621,3 +621,8 @@ def test_a_bar_after_an_underscore_in_an_address_is_an_l() -> None:
 
 def test_a_full_stop_between_an_address_and_japanese_text_is_dust() -> None:
     assert tr.stray_stops("http://www.yoshidaiin.com/.ホームページ") == [26]  # mhlw_ec/03 scanned soft
+
+
+def test_a_hyphen_read_twice_between_digits_is_one() -> None:
+    assert tr.stray_stops("前橋市紅雲町1-ー7-13") == [8]  # mhlw_ec/10 scanned soft
+    assert tr.stray_stops("前橋市紅雲町1-7-13") == []

@@ -781,9 +781,11 @@ def stray_stops(line: str) -> list[int]:
     So too a lone square bracket against a digit (a ``1``'s flag read apart: mhlw_ec/07
     scanned ``正法寺町186-]1``, ``9:00-12:00]``; 03 ``沢21[``): no Japanese list writes
     ``[``/``]`` by a number, and a citation's ``[9]`` has both. One ending a line after a
-    hyphen is the ``1`` itself (:func:`read_bracket_one`). And a full stop between an
+    hyphen is the ``1`` itself (:func:`read_bracket_one`). A hyphen read twice between
+    digits (:data:`_DOUBLE_DASH`). And a full stop between an
     address's last ``/`` and Japanese text (03: ``yoshidaiin.com/.ホームページ変更予定``)."""
     out = [m.start() for m in _STRAY_STOP.finditer(line)]
+    out += [m.start() for m in _DOUBLE_DASH.finditer(line)]
     if line.count("[") + line.count("]") == 1:
         out += [
             m.start() for m in _LONE_BRACKET.finditer(line) if not _BRACKET_ONE.match(line, m.start() - 1)
@@ -791,6 +793,10 @@ def stray_stops(line: str) -> list[int]:
     return sorted(out)
 
 
+_DOUBLE_DASH = re.compile(r"(?<=\d[-ー－‐―一−])[-ー－‐―一−](?=\d)")
+"""A hyphen between two digits read twice: the second of two dashes (mhlw_ec/10 scanned
+soft: ``紅雲町1-7-13`` read ``1-ー7-13``; no text layer in ../shared has two dashes
+between digits)."""
 _LONE_BRACKET = re.compile(r"(?<=\d)[\[\]]|[\[\]](?=\d)|(?<=-)[\[\]]")
 _BRACKET_ONE = re.compile(r"-[\[\]]$")
 
