@@ -28,7 +28,8 @@ def _glyph(colour: tuple[float, ...], ncs: str = "DeviceGray") -> dict[str, obje
 
 
 def test_white_text_on_the_paper_may_be_hidden() -> None:
-    assert vis.may_be_hidden(_glyph((1.0,)), []) and not vis.may_be_hidden(_glyph((0.0,)), [])
+    no_fills = vis.coloured_fills([])
+    assert vis.may_be_hidden(_glyph((1.0,)), no_fills) and not vis.may_be_hidden(_glyph((0.0,)), no_fills)
 
 
 def _fill(colour: tuple[float, ...]) -> dict[str, object]:
@@ -47,7 +48,7 @@ def test_white_text_on_a_coloured_fill_is_shown() -> None:
 
 def test_a_spot_colours_tint_is_not_taken_for_white() -> None:
     # eu-026's dark title is Separation (1.0,): full ink
-    assert not vis.may_be_hidden(_glyph((1.0,), "Separation"), [])
+    assert not vis.may_be_hidden(_glyph((1.0,), "Separation"), vis.coloured_fills([]))
 
 
 def test_cmyk_without_ink_is_white() -> None:

@@ -17,6 +17,7 @@ tabula's labor.pdf) and drawing order are then the renderer's business.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -67,29 +68,37 @@ def _same(a: RGB, b: RGB) -> bool:
     return max(abs(x - y) for x, y in zip(a, b, strict=True)) <= SAME_COLOUR
 
 
-def _holds(obj: dict[str, Any], x: float, y: float) -> bool:
-    return bool(obj["x0"] <= x <= obj["x1"] and obj["top"] <= y <= obj["bottom"])
+@dataclass(frozen=True)
+class Fills:
+    """A page's painted-inside shapes whose colour is known (:func:`coloured_fills`), as
+    arrays: every glyph of a page is looked up in them (eu-011's first page: 3,207 glyphs
+    over 1,494 shapes)."""
+
+    boxes: npt.NDArray[np.float64]
+    """x0, top, x1, bottom of each shape."""
+    areas: npt.NDArray[np.float64]
+    colours: tuple[RGB, ...]
+    grounds: tuple[RGB, ...]
+    """The paper's colour and each distinct colour of a shape: what a glyph may lie on."""
 
 
-def may_be_hidden(glyph: dict[str, Any], fills: Sequence[tuple[RGB, dict[str, Any]]]) -> bool:
+def may_be_hidden(glyph: dict[str, Any], fills: Fills) -> bool:
     """Whether ``glyph`` could be invisible, from the text layer alone: its colour is that
-    of the smallest fill (``fills``: colour and shape) holding its centre, or, where none
-    does, the paper's (a ground pdfplumber lists no shape for, a shading, is the
-    render's to see). A colour not known (:data:`KNOWN_SPACES`) is taken to show."""
+    of the smallest fill holding its centre, or, where none does, the paper's (a ground
+    pdfplumber lists no shape for, a shading, is the render's to see). A colour not known
+    (:data:`KNOWN_SPACES`) is taken to show; one no ground has is looked no further at."""
     colour = as_rgb(glyph.get("non_stroking_color"))
     if glyph.get("ncs") not in KNOWN_SPACES or colour is None:
         return False
+    if not any(_same(colour, ground) for ground in fills.grounds):
+        return False
     x = (float(glyph["x0"]) + float(glyph["x1"])) / 2
     y = (float(glyph["top"]) + float(glyph["bottom"])) / 2
-    under = [(c, f) for c, f in fills if _holds(f, x, y)]
-    if not under:
+    b = fills.boxes
+    under = np.flatnonzero((b[:, 0] <= x) & (x <= b[:, 2]) & (b[:, 1] <= y) & (y <= b[:, 3]))
+    if under.size == 0:
         return _same(colour, PAPER)
-    ground, _ = min(under, key=lambda cf: _area(cf[1]))
-    return _same(colour, ground)
-
-
-def _area(shape: dict[str, Any]) -> float:
-    return (float(shape["x1"]) - float(shape["x0"])) * (float(shape["bottom"]) - float(shape["top"]))
+    return _same(colour, fills.colours[int(under[np.argmin(fills.areas[under])])])
 
 
 def shows_nothing(grey: npt.NDArray[np.uint8], box: tuple[int, int, int, int]) -> bool:
@@ -113,11 +122,17 @@ def pixel_box(glyph: dict[str, Any], page_top: float, page_left: float) -> tuple
     )
 
 
-def coloured_fills(shapes: Sequence[dict[str, Any]]) -> list[tuple[RGB, dict[str, Any]]]:
+def coloured_fills(shapes: Sequence[dict[str, Any]]) -> Fills:
     """The painted-inside shapes (rectangles, filled paths) whose colour is known."""
-    return [
+    known = [
         (c, s) for s in shapes if s.get("fill") and (c := as_rgb(s.get("non_stroking_color"))) is not None
     ]
+    boxes = np.array([[s["x0"], s["top"], s["x1"], s["bottom"]] for _, s in known], dtype=np.float64).reshape(
+        -1, 4
+    )
+    areas = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
+    colours = tuple(c for c, _ in known)
+    return Fills(boxes, areas, colours, (PAPER, *dict.fromkeys(colours)))
 
 
 def rendered_grey(page: Any) -> npt.NDArray[np.uint8]:
