@@ -57,12 +57,13 @@ def normalize(
 
 
 TOWN_RULE = "ocr_address"
-"""Repair rule of a town's name in an address OCR misread (``ckextract.addresses``)."""
+"""Repair rule of a place's name (prefecture, city, town) in an address OCR misread
+(``ckextract.addresses``)."""
 
 
 def town_repairs(extraction: Extraction) -> list[Repair]:
-    """A repair for each town's name OCR misread and mended (the record: ``ocr:p<page>:``
-    and the line as read)."""
+    """A repair for each place's name in an address OCR misread and mended (the record:
+    ``ocr:p<page>:`` and the line as read)."""
     return [
         Repair(extraction.document.document_id, f"ocr:p{page.page_number}:{line}", TOWN_RULE, read, town)
         for page in extraction.ocr_pages

@@ -156,8 +156,9 @@ class OcrPage:
     skew_degrees: float
     """How far the page was turned before it was read (counter-clockwise positive)."""
     town_mends: tuple[tuple[str, str, str], ...] = ()
-    """(line as read, town as read, town) of each town's name in an address mended
-    against Japan Post's towns (``ckextract.addresses``); loaded as repairs."""
+    """(line as read, name as read, name) of each place's name in an address (its
+    prefecture, city or town) mended against Japan Post's lists (``ckextract.addresses``);
+    loaded as repairs."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -253,11 +253,7 @@ def sheets(boxes: list[tuple[int, int, int, int]], height: int) -> list[list[tup
 
 
 def _recognize_sheet(
-    image: scan.Image,
-    boxes: list[tuple[int, int, int, int]],
-    dpi: int,
-    languages: str,
-    stretch: bool,
+    image: scan.Image, boxes: list[tuple[int, int, int, int]], dpi: int, languages: str, stretch: bool
 ) -> list[list[OcrLine]]:
     import cv2
 
@@ -274,11 +270,16 @@ def _recognize_sheet(
     return out
 
 
+def _text_of(lines: list[OcrLine]) -> str:
+    """What Tesseract read in some lines (a box's), run together."""
+    return "".join(c.text for line in lines for w in line.words for c in w.chars)
+
+
 def is_latin(lines: list[OcrLine]) -> bool:
     """Whether a box's reading is Latin text: letters or digits and no kana or kanji (a
     phone number, a postcode, a web or mail address; the Japanese model reads Latin
     letters as Japanese punctuation, ``Soujinkal-kousel」D``, but not as kana or kanji)."""
-    text = "".join(c.text for line in lines for w in line.words for c in w.chars)
+    text = _text_of(lines)
     return any(ch.isascii() and ch.isalnum() for ch in text) and not any(
         textrules.is_kana_or_kanji(ch) for ch in text
     )
@@ -331,10 +332,6 @@ COLUMN_SLACK_PX = 12
 """Cells whose left and right sides are this close (pixels) stand in one column."""
 
 
-def _text_of(lines: list[OcrLine]) -> str:
-    return "".join(c.text for line in lines for w in line.words for c in w.chars)
-
-
 def column_vocabulary(texts: list[str]) -> str:
     """The characters a column's cells answer with (see :data:`ANSWER_SHARE`), or ""."""
     filled = [t for t in texts if t]
@@ -377,16 +374,16 @@ def _inside(cell: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
 
 
 def answer_glyphs(
-    image: scan.Image, cells: list[tuple[int, int, int, int]], readings: list[list[OcrLine]], answers: str
+    image: scan.Image, cells: list[tuple[int, int, int, int]], texts: list[str], answers: str
 ) -> dict[str, npt.NDArray[np.float32]]:
     """Each answer's glyph as this page prints it: the mean ink (:func:`scan.glyph_patch`)
-    of up to :data:`ANSWER_SAMPLES` cells read as it alone."""
+    of up to :data:`ANSWER_SAMPLES` cells read (``texts``) as it alone."""
     out: dict[str, npt.NDArray[np.float32]] = {}
     for answer in answers:
         patches = [
             patch
-            for cell, lines in zip(cells, readings, strict=True)
-            if _text_of(lines) == answer and (patch := scan.glyph_patch(image, _inside(cell))) is not None
+            for cell, text in zip(cells, texts, strict=True)
+            if text == answer and (patch := scan.glyph_patch(image, _inside(cell))) is not None
         ][:ANSWER_SAMPLES]
         if patches:
             out[answer] = np.mean(patches, axis=0).astype(np.float32)
@@ -412,12 +409,13 @@ def with_column_vocabulary(
     scanned: ``有`` read ``右`` and ``5`` (10), ``無`` read ``押`` (02); 03's ``無`` read
     ``探`` is not like enough to its page's ``無`` and stays."""
     out = list(read)
+    texts = [_text_of(lines) for lines in read]
     for column in _columns(cells):
-        answers = column_vocabulary([_text_of(read[k]) for k in column])
-        stray = [k for k in column if _a_stray_answer(_text_of(read[k]), answers)] if answers else []
+        answers = column_vocabulary([texts[k] for k in column])
+        stray = [k for k in column if _a_stray_answer(texts[k], answers)] if answers else []
         if not stray:
             continue
-        glyphs = answer_glyphs(image, [cells[k] for k in column], [read[k] for k in column], answers)
+        glyphs = answer_glyphs(image, [cells[k] for k in column], [texts[k] for k in column], answers)
         for k in stray:
             box = _inside(cells[k])
             patch = scan.glyph_patch(image, box)
@@ -656,8 +654,8 @@ def _a_straight_dash(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
 
 
 def _read(line: OcrLine) -> str:
-    """A line's text as Tesseract read it."""
-    return unicodedata.normalize("NFKC", "".join(c.text for w in line.words for c in w.chars))
+    """A line's text as Tesseract read it, NFKC."""
+    return unicodedata.normalize("NFKC", _text_of([line]))
 
 
 def _one_per_glyph(glyphs: T_obj_list) -> str:
@@ -666,10 +664,11 @@ def _one_per_glyph(glyphs: T_obj_list) -> str:
     return "".join(g["text"] if len(g["text"]) == 1 else SEVERAL for g in glyphs)
 
 
-def _mend_town(glyphs: T_obj_list, named: frozenset[tuple[str, str]]) -> None:
-    """A town's name in an address read one kanji wrong, mended against Japan Post's
-    towns and those the page's postcodes name (:func:`addresses.mend_town`): the glyph gets the right character, and keeps
-    the line as read and the town as read in ``ocr_repair`` for the repair record."""
+def _mend_address(glyphs: T_obj_list, named: frozenset[tuple[str, str]]) -> None:
+    """A place's name in an address (prefecture, city, town) read one kanji wrong,
+    mended against Japan Post's lists and the towns the page's postcodes name
+    (:func:`addresses.mend_address`): the glyph gets the right character, and keeps the
+    line as read and the name as read in ``ocr_repair`` for the repair record."""
     as_read = "".join(g["text"] for g in glyphs)
     for mend in addresses.mend_address(_one_per_glyph(glyphs), named):
         for k, (read, town) in enumerate(zip(mend.read, mend.name, strict=True)):
@@ -786,8 +785,8 @@ def line_glyphs(
 ) -> T_obj_list:
     """One OCR line as pdfplumber-shaped chars: the line's height for every glyph
     (:func:`_vertical`), gaps inside Japanese text closed (:data:`JOIN_GAP_EMS`), each
-    glyph's colour read from its ink; a town misread mended (``named``: the towns the
-    page's postcodes name, :func:`addresses.towns_of_postcodes`)."""
+    glyph's colour read from its ink; a place's name misread mended (``named``: the towns
+    the page's postcodes name, :func:`addresses.towns_of_postcodes`)."""
     line = in_reading_order(line)
     s = page.points_per_pixel
     heights = sorted(c.box[3] - c.box[1] for w in line.words for c in w.chars)
@@ -837,7 +836,7 @@ def line_glyphs(
         if len(glyph["text"]) == 1:
             glyph["text"] = "－" if text in "～~" and _a_straight_dash(glyphs, k, page) else text
     _put_back_lost_marks(glyphs, reread, page)
-    _mend_town(glyphs, named)
+    _mend_address(glyphs, named)
     for a, b in itertools.pairwise(glyphs):  # one run of colour, as a text layer gives it
         if scan.colour_gap(a["non_stroking_color"], b["non_stroking_color"]) <= SAME_COLOUR:
             b["non_stroking_color"] = a["non_stroking_color"]
@@ -902,7 +901,8 @@ class OcrPage:
 
     @property
     def town_mends(self) -> tuple[tuple[str, str, str], ...]:
-        """(line as read, town as read, town) of each town mended (:func:`_mend_town`)."""
+        """(line as read, name as read, name) of each place's name mended in an address
+        (:func:`_mend_address`: a town, and since a city or a prefecture too)."""
         return tuple(c["ocr_repair"] for c in self.chars if "ocr_repair" in c)
 
     @property
