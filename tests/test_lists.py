@@ -10,6 +10,7 @@ separate lines, and retypes 髙/﨑 and U+FF0D. The thresholds below leave room 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import shutil
 from collections import Counter
@@ -22,9 +23,13 @@ from click.testing import CliRunner
 
 from ckextract import textrules as tr
 from ckextract.cli import main
+from ckextract.discover import discover
 from ckextract.errors import SpecError
+from ckextract.extract import extract_document
 from ckextract.lists.spec import load_specs, read_spec
+from ckextract.normalize import normalize
 from ckextract.pipeline import ingest
+from ckextract.validate.gate import Gate
 from tests.conftest import FIXTURES, SHARED
 
 LABOR = SHARED / "real_pdfs" / "mhlw_labor"
@@ -251,3 +256,25 @@ def test_ingest_refuses_a_bad_spec_before_any_work(tmp_path: Path) -> None:
 
 def test_the_shipped_specs_read() -> None:
     assert {s.list_id for s in load_specs()} == {"mhlw_labor_violations", "meti_saikouchiku_adoptions"}
+
+
+@needs_shared
+def test_a_text_layer_row_carries_no_ocr_confidence(warehouse: Path) -> None:
+    sql = "SELECT count(*) FROM v_list_mhlw_labor_violations WHERE ocr_confidence IS NOT NULL OR ocr_confidences IS NOT NULL"
+    assert query(warehouse, sql) == [(0,)]
+    assert query(warehouse, "SELECT count(*) > 0 FROM v_list_mhlw_labor_violations") == [(True,)]
+
+
+@needs_shared
+def test_the_gate_warns_on_a_required_value_read_with_low_confidence(tmp_path: Path) -> None:
+    specs = load_specs()
+    records = normalize(extract_document(discover([METI])[0]), specs=specs)
+    unsure = dataclasses.replace(
+        records.list_rows[0], ocr_confidence=41.0, ocr_confidences='{"company_name": 41.0}'
+    )
+    planted = dataclasses.replace(records, list_rows=(unsure, *records.list_rows[1:]))
+    report = Gate(tmp_path, "t", specs).validate([planted])
+    warned = report.failed(records.document.document_id, "warning")
+    assert [w for w in warned if w.endswith("_ocr_confident")] == [
+        "list.meti_saikouchiku_adoptions.company_name_ocr_confident"
+    ]

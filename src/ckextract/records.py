@@ -273,6 +273,12 @@ class ListRow:
     """JSON: column → value as printed."""
     type_errors: str | None = None
     """JSON: column → why its printed value is not of the column's type; None when all are."""
+    ocr_confidence: float | None = None
+    """The lowest OCR confidence (0-100) of its table columns' values as read; None from a
+    text layer."""
+    ocr_confidences: str | None = None
+    """JSON: table column → the lowest OCR confidence (0-100) of its value as read; None from
+    a text layer."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """The data-quality checks a list spec implies, run by the gate on the list's rows.
 
 For each list: every required column is printed (critical: a record without it is not
-the record it claims to be); every value parses as its column's type (warning: the value
+the record it claims to be); a required column read by OCR was read with some confidence
+(warning: a value to look at on the page); every value parses as its column's type (warning: the value
 is kept as printed and named); the key is unique within an edition (warning: a repeated
 key cannot be followed across editions, and the change log numbers it ``#2``). The count
 of rows is reconciled with the rows printed in the PDF by the gate's reconciliation
@@ -19,10 +20,11 @@ import pandas as pd
 
 from ckextract.lists.spec import ListSpec
 from ckextract.records import ListRow
-from ckextract.validate.checks import Check, Context
+from ckextract.validate.checks import LOW_OCR_CONFIDENCE, Check, Context
 
 ERROR_PREFIX = "_error_"
 RAW_PREFIX = "_raw_"
+CONFIDENCE_PREFIX = "_ocr_"
 
 
 def table_name(spec: ListSpec) -> str:
@@ -37,6 +39,10 @@ def _null(column: str) -> Callable[[Context], Any]:
     return lambda _: gxe.ExpectColumnValuesToBeNull(column=column)
 
 
+def _between(column: str, least: float) -> Callable[[Context], Any]:
+    return lambda _: gxe.ExpectColumnValuesToBeBetween(column=column, min_value=least)
+
+
 def list_checks(spec: ListSpec) -> list[Check]:
     table = table_name(spec)
     out = [
@@ -46,6 +52,18 @@ def list_checks(spec: ListSpec) -> list[Check]:
             "critical",
             f"every row prints a {c.name} ({', '.join(c.headers)})",
             _not_null(f"{RAW_PREFIX}{c.name}"),
+        )
+        for c in spec.columns
+        if c.required
+    ]
+    out += [
+        Check(
+            f"list.{spec.list_id}.{c.name}_ocr_confident",
+            table,
+            "warning",
+            f"{c.name}, when read by OCR, has no glyph under {LOW_OCR_CONFIDENCE:.0f} % confidence "
+            "(a value to look at on the page; text-layer values are not OCR'd)",
+            _between(f"{CONFIDENCE_PREFIX}{c.name}", LOW_OCR_CONFIDENCE),
         )
         for c in spec.columns
         if c.required
@@ -79,11 +97,12 @@ ID_COLUMNS = ["document_id", "row_index", "row_key"]
 
 def list_frame(spec: ListSpec, rows: Sequence[ListRow]) -> pd.DataFrame:
     """The rows of one list as the gate sees them: ids, each column as printed, each
-    column's type error."""
+    column's type error, each table column's OCR confidence."""
     records: list[dict[str, Any]] = []
     for row in rows:
         raw = json.loads(row.raw)
         errors = json.loads(row.type_errors) if row.type_errors else {}
+        sure = json.loads(row.ocr_confidences) if row.ocr_confidences else {}
         record: dict[str, Any] = {
             "document_id": row.document_id,
             "row_index": row.row_index,
@@ -92,8 +111,11 @@ def list_frame(spec: ListSpec, rows: Sequence[ListRow]) -> pd.DataFrame:
         for name, _ in spec.all_columns:
             record[f"{RAW_PREFIX}{name}"] = raw.get(name)
             record[f"{ERROR_PREFIX}{name}"] = errors.get(name)
+        for c in spec.columns:
+            record[f"{CONFIDENCE_PREFIX}{c.name}"] = sure.get(c.name)
         records.append(record)
     columns = [*ID_COLUMNS] + [f"{p}{n}" for n, _ in spec.all_columns for p in (RAW_PREFIX, ERROR_PREFIX)]
+    columns += [f"{CONFIDENCE_PREFIX}{c.name}" for c in spec.columns]
     if not records:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     return pd.DataFrame(records, columns=columns).astype("object")

@@ -20,7 +20,7 @@ from ckextract import regions, textrules
 from ckextract.layouts import LayoutOutput, stable_id
 from ckextract.lists.spec import ListSpec
 from ckextract.lists.values import Typed, typed
-from ckextract.records import Adoption, Cell, Extraction, ListRow, SourceCount, Table
+from ckextract.records import Adoption, Cell, Extraction, ListRow, SourceCount, Table, lowest
 
 MAX_HEADER_ROWS = 4
 """The header row is among the first rows (a title row or two may be stitched above it)."""
@@ -282,6 +282,7 @@ class ListLayout:
         raw: dict[str, Any] = {}
         data: dict[str, Any] = {}
         errors: dict[str, str] = {}
+        sure: dict[str, float] = {}
         for i, rule in enumerate(spec.context):
             for name, kind in rule.types:
                 printed = context.get(i, {}).get(name)
@@ -292,6 +293,8 @@ class ListLayout:
             printed = grid[r][c] if c is not None else None
             cell = cells.get((r, c)) if c is not None else None
             raw[column.name] = printed if printed and printed.strip() else None
+            if raw[column.name] is not None and cell is not None and cell.ocr_confidence is not None:
+                sure[column.name] = cell.ocr_confidence
             _put(column.name, typed(column.type, printed, cell.paragraphs if cell else None), data, errors)
         key = (
             "|".join(str(data.get(k) if data.get(k) is not None else "") for k in spec.key)
@@ -310,6 +313,8 @@ class ListLayout:
             data=json.dumps(data, ensure_ascii=False, sort_keys=True),
             raw=json.dumps(raw, ensure_ascii=False, sort_keys=True),
             type_errors=json.dumps(errors, ensure_ascii=False, sort_keys=True) if errors else None,
+            ocr_confidence=lowest(sure.values()),
+            ocr_confidences=json.dumps(sure, sort_keys=True) if sure else None,
         )
         return record, (data, raw)
 

@@ -71,6 +71,16 @@ def view_columns(spec: ListSpec) -> list[tuple[str, str, str]]:
             "type_errors",
             "JSON: column → why its printed value is not of its type; NULL if none.",
         ),
+        (
+            "ocr_confidence",
+            "ocr_confidence",
+            "Lowest OCR confidence (0-100) of the row's table values as read; NULL from a text layer.",
+        ),
+        (
+            "ocr_confidences",
+            "ocr_confidences",
+            "JSON: table column → lowest OCR confidence (0-100) of its value as read; NULL from a text layer.",
+        ),
         ("load_id", "load_id", "Ingest run that wrote the row."),
     ]
     return out
