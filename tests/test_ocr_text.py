@@ -455,3 +455,10 @@ def test_a_speck_beside_a_glyph_is_left_out_of_its_extent() -> None:
         scan.glyph_patch(alone.grey, (5, 2, 50, 45)),
     )
     assert with_speck is not None and without is not None and scan.likeness(with_speck, without) > 0.99
+
+
+def test_a_colon_the_page_does_not_print_is_dropped_from_a_line_end() -> None:
+    # mhlw_labor scanned: a speck beside a date at half its height was read "H30.3.19:"
+    line = _line("H30.3.19:")
+    assert _text(ocr.line_glyphs(line, _page_with((300, 110, 3)), 0.0)) == "H30.3.19"
+    assert _text(ocr.line_glyphs(line, _page_with((300, 104, 4), (300, 116, 4)), 0.0)) == "H30.3.19:"

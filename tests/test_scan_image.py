@@ -103,6 +103,15 @@ def test_a_speck_beside_a_coloured_marker_is_dust() -> None:
     assert scan.despeckle(scan.PageImage(grey, colour, 1.0))[118, 126] > 200
 
 
+def test_a_black_stroke_the_scans_colour_bleeds_into_is_no_dust() -> None:
+    # mhlw_labor scanned crisp: 事 on a blue header, its strokes' pixels partly coloured
+    colour = np.full((200, 400, 3), WHITE, dtype=np.uint8)
+    colour[40:80, 50:53] = (0, 0, 0)  # a stroke, 120 px of ink
+    colour[40:80:3, 50:53] = (30, 60, 160)  # every third row of it tinted blue
+    grey = cv2.cvtColor(colour, cv2.COLOR_RGB2GRAY)
+    assert (scan.despeckle(scan.PageImage(grey, colour, 1.0))[40:80, 50:53] < 128).all()
+
+
 def test_a_rule_remnant_on_a_cells_edge_goes_the_text_stays() -> None:
     piece = np.full((100, 300), WHITE, dtype=np.uint8)
     cv2.line(piece, (0, 1), (120, 1), 0, 2)  # what is left of the top rule

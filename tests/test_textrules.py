@@ -626,3 +626,8 @@ def test_a_full_stop_between_an_address_and_japanese_text_is_dust() -> None:
 def test_a_hyphen_read_twice_between_digits_is_one() -> None:
     assert tr.stray_stops("前橋市紅雲町1-ー7-13") == [8]  # mhlw_ec/10 scanned soft
     assert tr.stray_stops("前橋市紅雲町1-7-13") == []
+
+
+def test_era_date_stop_read_as_a_colon() -> None:
+    assert tr.read_era_date_dot("H29.12:12送検") == "H29.12.12送検"  # mhlw_labor scanned
+    assert tr.read_era_date_dot("R2:1:5") == "R2:1:5"  # no stop read as one: left as read

@@ -959,6 +959,23 @@ def read_postcode_mark(line: str) -> str:
     return _POSTCODE_MARK.sub("〒", line)
 
 
+_ERA_DATE = re.compile(r"(?<![A-Za-z])[MTSHR]\d{1,2}([.:;,])\d{1,2}([.:;,])\d{1,2}(?!\d)")
+"""A date after an era's initial (明治 M, 大正 T, 昭和 S, 平成 H, 令和 R): ``H29.9.13``."""
+
+
+def read_era_date_dot(line: str) -> str:
+    """A date's full stop read as a colon, semicolon or comma in a date after an era's
+    initial, which no time follows: mhlw_labor prints ``H29.12.12送検``, scanned and read
+    ``H29.12:12送検``. Only where the date's other stop is read as one."""
+
+    def dots(match: re.Match[str]) -> str:
+        if "." not in match.group(1, 2):
+            return match.group()
+        return match.group().replace(":", ".").replace(";", ".").replace(",", ".")
+
+    return _ERA_DATE.sub(dots, line)
+
+
 _LONE_MAI = re.compile(r"^舞(?=$|[(（])")
 
 
@@ -1016,6 +1033,7 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("chain_dot", read_chain_dot),
     ("bracket_one", read_bracket_one),
     ("postcode_mark", read_postcode_mark),
+    ("era_date_dot", read_era_date_dot),
 )
 """In this order: a ``>`` between two weekdays is a range before it is a ×."""
 

@@ -423,6 +423,24 @@ def _line(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
     }
 
 
+MARKED_SHARE = 0.5
+"""A part of ink at least this share of whose pixels are of a marker's colour
+(:data:`MARK_SATURATION`, :data:`MARK_VALUE`) is a coloured mark, not text."""
+
+
+def _marked_parts(colour: Image, labels: npt.NDArray[Any], areas: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """Which parts of ink (``labels``, their pixel ``areas``) are coloured marks
+    (:data:`MARKED_SHARE`); the background (label 0) is not."""
+    import cv2
+
+    hsv = cv2.cvtColor(colour, cv2.COLOR_RGB2HSV)
+    coloured = (hsv[:, :, 1] >= MARK_SATURATION) & (hsv[:, :, 2] >= MARK_VALUE)
+    counts = np.bincount(labels[coloured], minlength=len(areas))
+    out = counts >= MARKED_SHARE * np.maximum(areas, 1)
+    out[0] = False
+    return np.asarray(out, dtype=np.bool_)
+
+
 def despeckle(page: PageImage) -> Image:
     """The page's grey without its dust: specks (ink smaller than :data:`SPECK_AREA_PX`)
     with no other ink within :data:`SPECK_ISOLATION_PX` are painted over with the grey
@@ -431,20 +449,24 @@ def despeckle(page: PageImage) -> Image:
     (:data:`TEXT_PART_MAX_PX`): a speck beside a cell's rule is dust (one kept so sat
     alone in its cell on the sheet, and Tesseract took it and the cell's text for one
     tall line: ``黒石市北美町一丁目70`` read ``OO``). A coloured marker is not text: a
-    speck beside it goes too (Tesseract read one beside a map's ● as 人)."""
+    speck beside it goes too (Tesseract read one beside a map's ● as 人). A marker is a
+    part of ink mostly of a marker's colour (:data:`MARKED_SHARE`): a black glyph on a
+    shade has coloured pixels too, where the scan's colour bleeds into its strokes (a
+    crisp scan of mhlw_labor's blue header: taken for a marker's pixels, they cut 事 and
+    称 into specks, and 名称 was read 名衝)."""
     import cv2
 
     grey = page.grey
-    hsv = cv2.cvtColor(page.colour, cv2.COLOR_RGB2HSV)
     binary = ink(grey, PRINT_CONTRAST)
-    binary[hsv[:, :, 1] >= MARK_SATURATION] = 0
     count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     areas = stats[:, cv2.CC_STAT_AREA]
+    marked = _marked_parts(page.colour, labels, areas)
     small = np.zeros(count, dtype=bool)
     small[1:] = areas[1:] < SPECK_AREA_PX
+    small &= ~marked
     if not small.any():
         return grey
-    text = ~small & (stats[:, cv2.CC_STAT_HEIGHT] <= TEXT_PART_MAX_PX)
+    text = ~small & ~marked & (stats[:, cv2.CC_STAT_HEIGHT] <= TEXT_PART_MAX_PX)
     text[0] = False
     big = text[labels].astype(np.uint8)
     reach = 2 * SPECK_ISOLATION_PX + 1
@@ -500,11 +522,13 @@ def cells_with_text(image: Image, cells: list[tuple[int, int, int, int]]) -> lis
     return out
 
 
-def without_boxes(image: Image, boxes: list[tuple[int, int, int, int]]) -> Image:
-    """The page with ``boxes`` painted white (read on their own elsewhere)."""
+def without_boxes(image: Image, boxes: list[tuple[int, int, int, int]], margin: int = 0) -> Image:
+    """The page with ``boxes`` painted white (read on their own elsewhere), each grown by
+    ``margin`` pixels all round."""
     out = image.copy()
+    h, w = image.shape[:2]
     for x0, top, x1, bottom in boxes:
-        out[top:bottom, x0:x1] = 255
+        out[max(0, top - margin) : min(h, bottom + margin), max(0, x0 - margin) : min(w, x1 + margin)] = 255
     return out
 
 
