@@ -462,3 +462,12 @@ def test_a_colon_the_page_does_not_print_is_dropped_from_a_line_end() -> None:
     line = _line("H30.3.19:")
     assert _text(ocr.line_glyphs(line, _page_with((300, 110, 3)), 0.0)) == "H30.3.19"
     assert _text(ocr.line_glyphs(line, _page_with((300, 104, 4), (300, 116, 4)), 0.0)) == "H30.3.19:"
+
+
+def test_an_address_a_cell_wraps_over_two_lines_is_mended_as_one() -> None:
+    # mhlw_labor scanned: 所在地 "滋賀県蒲生郡 / 日野町" read 浦生郡, a place neither line names alone
+    lines = [_line("滋賀県浦生郡", top=100), _line("日野町", top=140)]
+    groups = ocr.lines_by_cell(lines, [(0, 90, 400, 180), (400, 90, 800, 180)])
+    glyphs = [ocr.line_glyphs(line, PAGE, 0.0) for line in lines]
+    ocr._mend_wrapped_addresses(glyphs, groups, frozenset())
+    assert groups == [[0, 1], []] and _text(glyphs[0]) == "滋賀県蒲生郡"

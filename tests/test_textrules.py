@@ -631,3 +631,10 @@ def test_a_hyphen_read_twice_between_digits_is_one() -> None:
 def test_era_date_stop_read_as_a_colon() -> None:
     assert tr.read_era_date_dot("H29.12:12送検") == "H29.12.12送検"  # mhlw_labor scanned
     assert tr.read_era_date_dot("R2:1:5") == "R2:1:5"  # no stop read as one: left as read
+
+
+def test_date_day_read_as_a_kanji_of_its_strokes() -> None:
+    assert (
+        tr.read_date_day("最終更新日:平成29年5月15晶") == "最終更新日:平成29年5月15日"
+    )  # mhlw_labor scanned
+    assert tr.read_date_day("第15目") == "第15目"  # no month before it

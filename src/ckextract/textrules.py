@@ -976,6 +976,18 @@ def read_era_date_dot(line: str) -> str:
     return _ERA_DATE.sub(dots, line)
 
 
+DAY_MISREAD = "曰目白晶旦田"
+"""What OCR reads the 日 of a date as: kanji of its strokes, or of three of it (晶)."""
+_DATE_DAY = re.compile(f"(?<=\\d月)(\\d{{1,2}})[{DAY_MISREAD}]")
+
+
+def read_date_day(line: str) -> str:
+    """A date's 日 read as a kanji of the same strokes after its month and day: mhlw_labor
+    prints ``最終更新日：平成29年5月15日``, scanned and read ``5月15晶`` on every heading of
+    a page. Every ``<month>月<day>`` in the text layers of ../shared is followed by 日."""
+    return _DATE_DAY.sub(lambda m: m.group(1) + "日", line)
+
+
 _LONE_MAI = re.compile(r"^舞(?=$|[(（])")
 
 
@@ -1034,6 +1046,7 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("bracket_one", read_bracket_one),
     ("postcode_mark", read_postcode_mark),
     ("era_date_dot", read_era_date_dot),
+    ("date_day", read_date_day),
 )
 """In this order: a ``>`` between two weekdays is a range before it is a ×."""
 

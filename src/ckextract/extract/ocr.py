@@ -946,8 +946,38 @@ def page_rules(page: scan.PageImage) -> tuple[T_obj_list, scan.Image]:
     return lines, scan.without_lines(page.grey, horizontal, vertical)
 
 
-def read_text(
+def text_cells(
     page: scan.PageImage, clean: scan.Image, lines: T_obj_list, settings: ExtractSettings
+) -> list[tuple[int, int, int, int]]:
+    """The cells the ruling lines close with something printed in them (pixels)."""
+    return scan.cells_with_text(clean, _cell_boxes(lines, page, settings))
+
+
+def lines_by_cell(lines: list[OcrLine], cells: list[tuple[int, int, int, int]]) -> list[list[int]]:
+    """For each cell, the lines whose box's centre is in it (their indices), top down."""
+    out: list[list[int]] = [[] for _ in cells]
+    for k, line in enumerate(lines):
+        x, y = (line.box[0] + line.box[2]) / 2, (line.box[1] + line.box[3]) / 2
+        for c, (x0, top, x1, bottom) in enumerate(cells):
+            if x0 <= x < x1 and top <= y < bottom:
+                out[c].append(k)
+                break
+    return [sorted(group, key=lambda k: lines[k].box[1]) for group in out]
+
+
+def _mend_wrapped_addresses(
+    glyphs: list[T_obj_list], groups: list[list[int]], named: frozenset[tuple[str, str]]
+) -> None:
+    """An address a cell wraps over lines mended as one line (:func:`_mend_address`): a
+    list's narrow 所在地 column breaks ``滋賀県蒲生郡`` / ``日野町`` (mhlw_labor), and no
+    place is known from either line alone."""
+    for group in groups:
+        if len(group) > 1:
+            _mend_address([g for k in group for g in glyphs[k]], named)
+
+
+def read_text(
+    page: scan.PageImage, clean: scan.Image, cells: list[tuple[int, int, int, int]], settings: ExtractSettings
 ) -> list[OcrLine]:
     """The page's text: every cell the lines close read on its own (no line runs on into
     the next cell; shades stretched, light on dark turned), the rest as a page, without
@@ -956,7 +986,6 @@ def read_text(
     ``男``, ``還`` and ``|`` into the header's cells). A page
     with no cell is read block by block (:func:`blocks.text_blocks`): its text stands in
     columns and legends that Tesseract's page layout runs together."""
-    cells = scan.cells_with_text(clean, _cell_boxes(lines, page, settings))
     rest = scan.flattened(scan.without_boxes(clean, cells, scan.RULE_INSET_PX))
     if not cells:
         return read_cells(rest, blocks.text_blocks(rest), settings.ocr_dpi, stretch=False)
@@ -971,8 +1000,11 @@ def read_scanned_page(path: Path, page_number: int, doctop: float, settings: Ext
     page = page_image(path, page_number, settings.ocr_dpi)
     lines, clean = page_rules(page)
     marks = scan.coloured_marks(page, MARKER_MIN, MARKER_MAX)
-    read = with_latin_runs(clean, read_text(page, clean, lines, settings), settings.ocr_dpi)
+    cells = text_cells(page, clean, lines, settings)
+    read = with_latin_runs(clean, read_text(page, clean, cells, settings), settings.ocr_dpi)
     text = [without_marks(line, marks, page.points_per_pixel) for line in read]
     named = addresses.towns_of_postcodes([_read(line) for line in text])
-    chars = [g for line in text for g in line_glyphs(line, page, doctop, named)]
+    glyphs = [line_glyphs(line, page, doctop, named) for line in text]
+    _mend_wrapped_addresses(glyphs, lines_by_cell(text, cells), named)
+    chars = [g for line in glyphs for g in line]
     return OcrPage(chars, lines, marks, time.monotonic() - started, page.skew_degrees)
