@@ -26,9 +26,11 @@ from ckextract.cli import main
 from ckextract.discover import discover
 from ckextract.errors import SpecError
 from ckextract.extract import extract_document
+from ckextract.lists.layout import read_header
 from ckextract.lists.spec import load_specs, read_spec
 from ckextract.normalize import normalize
 from ckextract.pipeline import ingest
+from ckextract.records import Cell, Table
 from ckextract.validate.gate import Gate
 from tests.conftest import FIXTURES, SHARED
 
@@ -278,3 +280,19 @@ def test_the_gate_warns_on_a_required_value_read_with_low_confidence(tmp_path: P
     assert [w for w in warned if w.endswith("_ocr_confident")] == [
         "list.meti_saikouchiku_adoptions.company_name_ocr_confident"
     ]
+
+
+def _header_table(texts: list[str], confidence: float | None) -> Table:
+    cells = tuple(
+        Cell(0, c, t, (c * 100.0, 0.0, c * 100.0 + 100, 20.0), 1, ocr_confidence=confidence)
+        for c, t in enumerate(texts)
+    )
+    return Table(0, (1,), (0.0, 0.0, 100.0 * len(texts), 20.0), 1, len(texts), cells)
+
+
+def test_a_header_word_ocr_read_a_character_off_still_names_its_column() -> None:
+    (spec,) = [s for s in load_specs() if s.list_id == "mhlw_labor_violations"]
+    texts = ["企業・事業場名称", "所在地", "公表日", "和違反法条", "事案概要"]  # a turned scan of mhlw_labor
+    header = read_header(_header_table(texts, 88.0), spec)
+    assert header is not None and header.columns["laws"] == 3
+    assert read_header(_header_table(texts, None), spec) is None  # a text layer's words are as printed

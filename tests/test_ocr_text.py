@@ -471,3 +471,14 @@ def test_an_address_a_cell_wraps_over_two_lines_is_mended_as_one() -> None:
     glyphs = [ocr.line_glyphs(line, PAGE, 0.0) for line in lines]
     ocr._mend_wrapped_addresses(glyphs, groups, frozenset())
     assert groups == [[0, 1], []] and _text(glyphs[0]) == "滋賀県蒲生郡"
+
+
+def test_specks_read_as_dashes_apart_from_the_text_are_dropped() -> None:
+    # mhlw_labor scanned, turned: bits of a rule on a heading's baseline read "局ーー最終"
+    assert (
+        _text(ocr.line_glyphs(_line("福島労働局", "ーー", "最終更新日", gap=10), PAGE, 0.0))
+        == "福島労働局最終更新日"
+    )
+    assert (
+        _text(ocr.line_glyphs(_line("スーパーマン"), PAGE, 0.0)) == "スーパーマン"
+    )  # a dash among its word's glyphs

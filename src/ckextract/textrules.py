@@ -976,8 +976,8 @@ def read_era_date_dot(line: str) -> str:
     return _ERA_DATE.sub(dots, line)
 
 
-DAY_MISREAD = "曰目白晶旦田"
-"""What OCR reads the 日 of a date as: kanji of its strokes, or of three of it (晶)."""
+DAY_MISREAD = "曰目白晶昌旦田"
+"""What OCR reads the 日 of a date as: kanji of its strokes, or of two or three of it (昌, 晶)."""
 _DATE_DAY = re.compile(f"(?<=\\d月)(\\d{{1,2}})[{DAY_MISREAD}]")
 
 

@@ -82,6 +82,10 @@ SAME_COLOUR = 0.15
 were printed in one colour: the scan varies a few percent from glyph to glyph."""
 DUST_MARKS = frozenset("-‐_.,・･'`\"|:;、。ー一~")
 """What Tesseract reads a speck of dust as."""
+SPECK_DASHES = frozenset("-‐_ー一~")
+"""Marks a bit of a rule left on a line is read as (:func:`_speck_apart`); a comma or a
+full stop Tesseract boxes loosely can measure as little ink as a speck (mhlw_ec/10's
+``(※水は9:40-)、`` lost its 、 when dots were judged so too)."""
 STRAY_GAP_EMS = 0.6
 """A dust mark at a line's end stands this far (× the line's height) from the text; a
 bullet or a full stop stands against it."""
@@ -732,6 +736,28 @@ def _speck_ending(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     return scan.ink_area(page.grey, box) < SPECK_DOT_AREA * (bottom - top) ** 2
 
 
+def _speck_apart(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
+    """Whether glyph ``k``, read as a dash (:data:`SPECK_DASHES`) inside its line, is a
+    speck set apart from the text: no glyph but marks within :data:`STRAY_GAP_EMS` of it
+    either side, and its ink under :data:`SPECK_DOT_AREA` × the line's height squared.
+    A turned scan of mhlw_labor left two bits of a table's top rule on a heading's
+    baseline, 4 × 2 px, and the heading read ``福島労働局ーー最終更新日`` (a printed dash is
+    wide, a printed dot sits against its words)."""
+    glyph = glyphs[k]
+    if glyph["text"] not in SPECK_DASHES or k in (0, len(glyphs) - 1):
+        return False
+    room = STRAY_GAP_EMS * glyph["size"]
+    if any(
+        other["text"] not in DUST_MARKS
+        and other["x0"] <= glyph["x1"] + room
+        and other["x1"] >= glyph["x0"] - room
+        for other in glyphs
+    ):
+        return False
+    x0, top, x1, bottom = _pixel_box(glyph["x0"], glyph["x1"], glyph, page.points_per_pixel)
+    return scan.ink_area(page.grey, (x0, top, x1 + 1, bottom)) < SPECK_DOT_AREA * (bottom - top) ** 2
+
+
 def _lone_dot_colon(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     """Whether glyph ``k`` ends its line as a colon the page does not print: its box holds
     no colon's two dots (:func:`scan.colon_in`). A speck beside a date, at half its height,
@@ -845,6 +871,7 @@ def line_glyphs(
             or _stray(glyphs, k)
             or _speck_ending(glyphs, k, page)
             or _lone_dot_colon(glyphs, k, page)
+            or _speck_apart(glyphs, k, page)
         )
     ]
     glyphs, word_of = [glyphs[k] for k in keep], [word_of[k] for k in keep]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ckextract import regions, textrules
-from ckextract.layouts import LayoutOutput, stable_id
+from ckextract.layouts import LayoutOutput, field_of, read_by_ocr, stable_id
 from ckextract.lists.spec import ListSpec
 from ckextract.lists.values import Typed, typed
 from ckextract.records import Adoption, Cell, Extraction, ListRow, SourceCount, Table, lowest
@@ -40,22 +40,36 @@ class ListHeader:
     """Spec column → table column."""
 
 
+def column_labels(spec: ListSpec) -> dict[str, frozenset[str]]:
+    """Each spec column → its header words as compared (:func:`header_text`)."""
+    return {c.name: frozenset(header_text(h) for h in c.headers) for c in spec.columns}
+
+
+def column_named(text: str | None, labels: dict[str, frozenset[str]], ocr: bool) -> str | None:
+    """The spec column a header cell names; in a table read by OCR also the one whose word
+    is a character off (``layouts.field_of``: a scan of mhlw_labor read 違反法条 as
+    ``和違反法条`` on one page, and the list lost every row of it)."""
+    return field_of(header_text(text), labels, ocr) if text else None
+
+
 def read_header(
     table: Table, spec: ListSpec, grid: list[list[str | None]] | None = None
 ) -> ListHeader | None:
-    """The header row, if every recognition word is a cell of it and every required column is found."""
+    """The header row, if every recognition word is a cell of it and every required column
+    is found (in a table read by OCR, a word a character off counts: :func:`column_named`)."""
     grid = grid if grid is not None else table.grid()
-    wanted = {header_text(w) for w in spec.recognize}
+    ocr = read_by_ocr(table)
+    wanted = {header_text(w): frozenset({header_text(w)}) for w in spec.recognize}
+    labels = column_labels(spec)
     for r in range(min(MAX_HEADER_ROWS, table.n_rows)):
-        cells = {c: header_text(t) for c, t in enumerate(grid[r]) if t}
-        if not wanted <= set(cells.values()):
+        cells = [(c, t) for c, t in enumerate(grid[r]) if t]
+        if not set(wanted) <= {column_named(t, wanted, ocr) for _, t in cells}:
             continue
         columns: dict[str, int] = {}
-        for column in spec.columns:
-            names = {header_text(h) for h in column.headers}
-            found = next((c for c, text in sorted(cells.items()) if text in names), None)
-            if found is not None:
-                columns[column.name] = found
+        for c, text in cells:
+            name = column_named(text, labels, ocr)
+            if name is not None and name not in columns:
+                columns[name] = c
         if all(c.name in columns for c in spec.columns if c.required):
             return ListHeader(r, columns)
     return None
@@ -200,7 +214,7 @@ def _put(name: str, value: Typed, data: dict[str, Any], errors: dict[str, str]) 
 def count_records(table: Table, spec: ListSpec, header: ListHeader, lines: VisualLines) -> int:
     """The rows of the printed table that are records, counted on their own for the gate's
     reconciliation (rows with text in a spec column, not a repeated header, not a heading)."""
-    words = {header_text(h) for col in spec.columns for h in col.headers}
+    labels, ocr = column_labels(spec), read_by_ocr(table)
     by_row: dict[int, list[Cell]] = {}
     for cell in table.cells:
         if cell.row > header.row:
@@ -209,7 +223,7 @@ def count_records(table: Table, spec: ListSpec, header: ListHeader, lines: Visua
     count = 0
     for r, row_cells in by_row.items():
         texts = [c for c in row_cells if c.text.strip()]
-        if sum(1 for c in texts if header_text(c.text) in words) >= REPEATED_HEADER_CELLS:
+        if sum(1 for c in texts if column_named(c.text, labels, ocr)) >= REPEATED_HEADER_CELLS:
             continue
         if not any(c.col in mapped for c in texts):
             continue
@@ -242,7 +256,7 @@ class ListLayout:
         lines = VisualLines(extraction, table)
         found = headings(extraction, table, spec, grid, header, lines)
         keys = [(h.page, h.top) for h in found]
-        words = {header_text(h) for col in spec.columns for h in col.headers}
+        labels, ocr = column_labels(spec), read_by_ocr(table)
         entry = 0
         for r in range(header.row + 1, table.n_rows):
             row = grid[r]
@@ -250,7 +264,7 @@ class ListLayout:
                 continue
             if is_heading_row(row, cells, r, spec, header, lines):
                 continue
-            if sum(1 for t in row if t and header_text(t) in words) >= REPEATED_HEADER_CELLS:
+            if sum(1 for t in row if column_named(t, labels, ocr)) >= REPEATED_HEADER_CELLS:
                 continue
             first = next((cells[(r, c)] for c in sorted(header.columns.values()) if (r, c) in cells), None)
             if first is None:  # its mapped cells are all covered by cells merged from above
