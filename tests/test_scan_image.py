@@ -314,3 +314,12 @@ def test_a_straight_dash_cut_by_its_box_is_a_bar_a_wave_is_not() -> None:
     cv2.polylines(img, [pts], False, 0, 3)  # a wave dash
     assert scan.straight_bar_at(img, (50, 10, 62, 50))  # the box cuts both its ends
     assert not scan.straight_bar_at(img, (125, 10, 145, 50))
+
+
+def test_a_crisp_render_is_softened_for_reading_a_scan_is_not() -> None:
+    crisp = np.full((200, 400), WHITE, dtype=np.uint8)
+    cv2.rectangle(crisp, (50, 50), (150, 60), 0, -1)  # a stroke, edges one pixel wide
+    scanned = np.asarray(cv2.GaussianBlur(crisp, (0, 0), 0.8), dtype=np.uint8)  # tests/scangen.py's blur
+    assert scan.edge_sharpness(crisp) >= scan.SHARP_EDGES > scan.edge_sharpness(scanned)
+    assert (scan.for_reading(scanned, scan.edge_sharpness(scanned)) == scanned).all()
+    assert (scan.for_reading(crisp, scan.edge_sharpness(crisp)) != crisp).any()

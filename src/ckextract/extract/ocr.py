@@ -1004,7 +1004,7 @@ def _mend_wrapped_addresses(
 
 
 def read_text(
-    page: scan.PageImage, clean: scan.Image, cells: list[tuple[int, int, int, int]], settings: ExtractSettings
+    grey: scan.Image, clean: scan.Image, cells: list[tuple[int, int, int, int]], settings: ExtractSettings
 ) -> list[OcrLine]:
     """The page's text: every cell the lines close read on its own (no line runs on into
     the next cell; shades stretched, light on dark turned), the rest as a page, without
@@ -1016,7 +1016,7 @@ def read_text(
     rest = scan.flattened(scan.without_boxes(clean, cells, scan.RULE_INSET_PX))
     if not cells:
         return read_cells(rest, blocks.text_blocks(rest), settings.ocr_dpi, stretch=False)
-    return recognize(rest, settings.ocr_dpi) + read_cells(page.grey, cells, settings.ocr_dpi)
+    return recognize(rest, settings.ocr_dpi) + read_cells(grey, cells, settings.ocr_dpi)
 
 
 def read_scanned_page(path: Path, page_number: int, doctop: float, settings: ExtractSettings) -> OcrPage:
@@ -1028,7 +1028,8 @@ def read_scanned_page(path: Path, page_number: int, doctop: float, settings: Ext
     lines, clean = page_rules(page)
     marks = scan.coloured_marks(page, MARKER_MIN, MARKER_MAX)
     cells = text_cells(page, clean, lines, settings)
-    read = with_latin_runs(clean, read_text(page, clean, cells, settings), settings.ocr_dpi)
+    grey = scan.for_reading(page.grey, scan.edge_sharpness(page.grey))  # the cells' reading
+    read = with_latin_runs(clean, read_text(grey, clean, cells, settings), settings.ocr_dpi)
     text = [without_marks(line, marks, page.points_per_pixel) for line in read]
     named = addresses.towns_of_postcodes([_read(line) for line in text])
     glyphs = [line_glyphs(line, page, doctop, named) for line in text]

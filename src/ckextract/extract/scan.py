@@ -496,6 +496,53 @@ def without_lines(grey: Image, horizontal: Image, vertical: Image) -> Image:
     return out
 
 
+SHARP_EDGES = 0.77
+"""A page whose edges are this sharp (:func:`edge_sharpness`) is a crisp render, not a
+scan: measured 0.82-1.0 on pages printed straight to images (tests/scangen.py's CRISP:
+mhlw_labor, mhlw_ec, the deck), 0.42-0.71 on scans of them (blurred, grainy, JPEG,
+greyscale, 200 dpi, turned)."""
+READ_BLUR_PX = 1.0
+"""How much a crisp page's cells are softened before Tesseract reads them (Gaussian σ,
+pixels at 300 dpi): its Japanese model misreads crisp 7-9 pt glyphs that it reads right
+on a scan (mhlw_labor 013 crisp: 労働 read ヲ働 or left out). Rows as the text layer has
+them, crisp, unsoftened → σ 0.5 / 1.0 / 1.4 / 2.0: mhlw_labor 013 3 → 10 / 13 / 16 / 17
+of 22, mhlw_ec/10 42 → 42 / 45 / 47 / 48 of 58 (the two it was chosen on); held out at
+2.0, the deck lost all 8 networks and mhlw_ec/03 read 14 of 31 (16 unsoftened); at 1.0
+the deck is unchanged, 03 reads 18 and mhlw_labor 012 7 of 32 (4). Softening a scan
+(already blurred) lost rows: mhlw_ec/10 48 → 41. The page text outside cells is read
+unsoftened: softened, the list's section headings were lost."""
+EDGE_PERCENTILE = 99.5
+"""The edges judged: this percentile of the page's gradient (text is a small part of it)."""
+
+
+def edge_sharpness(grey: Image) -> float:
+    """How sharp a page's edges are, 0-1: the strongest gradients (:data:`EDGE_PERCENTILE`,
+    Sobel) against the gradient of a one-pixel step from paper to the darkest ink."""
+    import cv2
+
+    g = grey.astype(np.float32)
+    magnitude = np.hypot(cv2.Sobel(g, cv2.CV_32F, 1, 0), cv2.Sobel(g, cv2.CV_32F, 0, 1))
+    step = SOBEL_STEP * (float(np.median(g)) - float(np.percentile(g, EDGE_INK_PERCENTILE)))
+    return float(np.percentile(magnitude, EDGE_PERCENTILE)) / step if step > 0 else 0.0
+
+
+SOBEL_STEP = 4.0
+"""Sobel's 3 x 3 response to a one-pixel step of one grey level (1 + 2 + 1)."""
+EDGE_INK_PERCENTILE = 0.1
+"""The page's darkest ink: this percentile of its grey (a sparse page's text is under 1 %
+of it)."""
+
+
+def for_reading(grey: Image, sharpness: float) -> Image:
+    """The page as Tesseract is given it: softened (:data:`READ_BLUR_PX`) when it is a
+    crisp render (:data:`SHARP_EDGES`), as it is when it is a scan."""
+    import cv2
+
+    if sharpness < SHARP_EDGES:
+        return grey
+    return np.asarray(cv2.GaussianBlur(grey, (0, 0), READ_BLUR_PX), dtype=np.uint8)
+
+
 def flattened(image: Image) -> Image:
     """``image`` with everything within :data:`GRAIN_CONTRAST` of its paper (its median
     grey) made white: the grain, and a painted-out line's faint blurred edges. On a page
