@@ -207,8 +207,8 @@ LIST_SCANS = [
 ]
 """MHLW lists scanned, with the share of their cells and of their rows the scan must read
 as the text layer has them (after NFKC, without spaces): floors against regressions, not
-issue 18's bar (95 % of rows, not reached). ``10`` crisp reads 447 cells and 45 rows since
-its cells are softened for Tesseract (``scan.READ_BLUR_PX``). Measured at 6c52774: ``02`` 288/312 cells,
+issue 18's bar (95 % of rows, not reached). ``10`` crisp reads 447 cells and 46 rows since
+a crisp page's cells are read softened too (``scan.READ_BLUR_PX``). Measured at 6c52774: ``02`` 288/312 cells,
 20/39 rows; ``10`` crisp 443/464, 42/58; ``05`` 319/336, 27/42; ``07`` 360/392, 23/49
 (the text layer's hidden white ``0`` left out: ``extract.visibility``; 12 of its rows
 print a line break's glyph over a character, ``土曜`` shows as ``由曜``, which no reading

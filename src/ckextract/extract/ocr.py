@@ -295,12 +295,20 @@ def _confidence(lines: list[OcrLine]) -> float:
 
 
 def read_cells(
-    image: scan.Image, cells: list[tuple[int, int, int, int]], dpi: int, stretch: bool = True
+    image: scan.Image,
+    cells: list[tuple[int, int, int, int]],
+    dpi: int,
+    stretch: bool = True,
+    softened: scan.Image | None = None,
 ) -> list[OcrLine]:
     """Every cell (or block) read with the Japanese model (:func:`recognize_boxes`), and
     those it read as Latin text read again with the Latin one (:data:`LATIN_LANGUAGES`):
-    of the two readings, the one Tesseract is surer of."""
+    of the two readings, the one Tesseract is surer of. A crisp page's cells are read
+    ``softened`` too (:func:`scan.softened`), and the surer reading of each kept."""
     read = recognize_boxes(image, cells, dpi, stretch=stretch)
+    if softened is not None:
+        soft = recognize_boxes(softened, cells, dpi, stretch=stretch)
+        read = [b if _confidence(b) > _confidence(a) else a for a, b in zip(read, soft, strict=True)]
     latin = [k for k, lines in enumerate(read) if is_latin(lines)]
     for k, again in zip(
         latin, recognize_boxes(image, [cells[k] for k in latin], dpi, LATIN_LANGUAGES, stretch), strict=True
@@ -1004,7 +1012,11 @@ def _mend_wrapped_addresses(
 
 
 def read_text(
-    grey: scan.Image, clean: scan.Image, cells: list[tuple[int, int, int, int]], settings: ExtractSettings
+    grey: scan.Image,
+    clean: scan.Image,
+    cells: list[tuple[int, int, int, int]],
+    settings: ExtractSettings,
+    softened: scan.Image | None = None,
 ) -> list[OcrLine]:
     """The page's text: every cell the lines close read on its own (no line runs on into
     the next cell; shades stretched, light on dark turned), the rest as a page, without
@@ -1012,11 +1024,12 @@ def read_text(
     mhlw_labor's blue header row left strips under its rule that Tesseract read
     ``男``, ``還`` and ``|`` into the header's cells). A page
     with no cell is read block by block (:func:`blocks.text_blocks`): its text stands in
-    columns and legends that Tesseract's page layout runs together."""
+    columns and legends that Tesseract's page layout runs together. ``softened``: the
+    page softened for reading its cells again (:func:`read_cells`)."""
     rest = scan.flattened(scan.without_boxes(clean, cells, scan.RULE_INSET_PX))
     if not cells:
         return read_cells(rest, blocks.text_blocks(rest), settings.ocr_dpi, stretch=False)
-    return recognize(rest, settings.ocr_dpi) + read_cells(grey, cells, settings.ocr_dpi)
+    return recognize(rest, settings.ocr_dpi) + read_cells(grey, cells, settings.ocr_dpi, softened=softened)
 
 
 def read_scanned_page(path: Path, page_number: int, doctop: float, settings: ExtractSettings) -> OcrPage:
@@ -1028,8 +1041,8 @@ def read_scanned_page(path: Path, page_number: int, doctop: float, settings: Ext
     lines, clean = page_rules(page)
     marks = scan.coloured_marks(page, MARKER_MIN, MARKER_MAX)
     cells = text_cells(page, clean, lines, settings)
-    grey = scan.for_reading(page.grey, scan.edge_sharpness(page.grey))  # the cells' reading
-    read = with_latin_runs(clean, read_text(grey, clean, cells, settings), settings.ocr_dpi)
+    softened = scan.softened(page.grey) if scan.edge_sharpness(page.grey) >= scan.SHARP_EDGES else None
+    read = with_latin_runs(clean, read_text(page.grey, clean, cells, settings, softened), settings.ocr_dpi)
     text = [without_marks(line, marks, page.points_per_pixel) for line in read]
     named = addresses.towns_of_postcodes([_read(line) for line in text])
     glyphs = [line_glyphs(line, page, doctop, named) for line in text]

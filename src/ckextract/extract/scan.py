@@ -119,7 +119,11 @@ SPECK_RADIUS_PX = 3
 """A speck is painted over with the median grey of this radius around it."""
 CELL_INSET_PX = 12
 """A cell's border band (pixels) left out when looking into it: its rule's blur, or the
-darker edge a shade shows beside a white gap (3 pt: less than a cell's padding)."""
+darker edge a shade shows beside a white gap (3 pt: less than a cell's padding)..."""
+CELL_INSET_SHARE = 4
+"""...and no more than a quarter of the cell's height or width: METI's 採択案件一覧 sets 90
+rows of 5.5 pt text on an A4 page, rows 25 px high at 300 dpi, and 12 px from each side
+left nothing to look into (91 of its 819 cells were read, and none of its rows)."""
 PRINT_CONTRAST = 40
 """Grey levels by which printed text is darker than its surroundings (100 or more on a
 shade; a scan's grain, 4-8, never): what counts as something to read in a cell."""
@@ -502,15 +506,16 @@ scan: measured 0.82-1.0 on pages printed straight to images (tests/scangen.py's 
 mhlw_labor, mhlw_ec, the deck), 0.42-0.71 on scans of them (blurred, grainy, JPEG,
 greyscale, 200 dpi, turned)."""
 READ_BLUR_PX = 1.0
-"""How much a crisp page's cells are softened before Tesseract reads them (Gaussian σ,
-pixels at 300 dpi): its Japanese model misreads crisp 7-9 pt glyphs that it reads right
-on a scan (mhlw_labor 013 crisp: 労働 read ヲ働 or left out). Rows as the text layer has
-them, crisp, unsoftened → σ 0.5 / 1.0 / 1.4 / 2.0: mhlw_labor 013 3 → 10 / 13 / 16 / 17
-of 22, mhlw_ec/10 42 → 42 / 45 / 47 / 48 of 58 (the two it was chosen on); held out at
-2.0, the deck lost all 8 networks and mhlw_ec/03 read 14 of 31 (16 unsoftened); at 1.0
-the deck is unchanged, 03 reads 18 and mhlw_labor 012 7 of 32 (4). Softening a scan
-(already blurred) lost rows: mhlw_ec/10 48 → 41. The page text outside cells is read
-unsoftened: softened, the list's section headings were lost."""
+"""How much a crisp page is softened for reading its cells again (Gaussian σ, pixels at
+300 dpi; ``ocr.read_cells`` keeps each cell's surer reading): Tesseract's Japanese model
+misreads crisp 7-9 pt glyphs that it reads right on a scan (mhlw_labor 013 crisp: 労働
+read ヲ働 or left out), and softened it loses 5.5 pt digits (METI's corporate numbers).
+Cells read softened only, rows as the text layer has them, unsoftened → σ 0.5 / 1.0 /
+1.4 / 2.0: mhlw_labor 013 3 → 10 / 13 / 16 / 17 of 22, mhlw_ec/10 42 → 42 / 45 / 47 /
+48 of 58 (the two it was chosen on); held out at 2.0 the deck lost all 8 networks and
+mhlw_ec/03 read 14 of 31 (16), at 1.0 the deck was unchanged. The surer of the two
+readings at 1.0: 013 14, 10 46, 03 19, METI pages 1-3 16 of 270 rows (0 softened only).
+A scan (already blurred) is never softened: mhlw_ec/10 lost 7 rows so."""
 EDGE_PERCENTILE = 99.5
 """The edges judged: this percentile of the page's gradient (text is a small part of it)."""
 
@@ -533,13 +538,11 @@ EDGE_INK_PERCENTILE = 0.1
 of it)."""
 
 
-def for_reading(grey: Image, sharpness: float) -> Image:
-    """The page as Tesseract is given it: softened (:data:`READ_BLUR_PX`) when it is a
-    crisp render (:data:`SHARP_EDGES`), as it is when it is a scan."""
+def softened(grey: Image) -> Image:
+    """A crisp page (:data:`SHARP_EDGES`) blurred as Tesseract reads it better
+    (:data:`READ_BLUR_PX`)."""
     import cv2
 
-    if sharpness < SHARP_EDGES:
-        return grey
     return np.asarray(cv2.GaussianBlur(grey, (0, 0), READ_BLUR_PX), dtype=np.uint8)
 
 
@@ -560,7 +563,8 @@ def cells_with_text(image: Image, cells: list[tuple[int, int, int, int]]) -> lis
     binary = ink(image, PRINT_CONTRAST)
     out = []
     for x0, top, x1, bottom in cells:
-        inner = (x0 + CELL_INSET_PX, top + CELL_INSET_PX, x1 - CELL_INSET_PX, bottom - CELL_INSET_PX)
+        inset = min(CELL_INSET_PX, (bottom - top) // CELL_INSET_SHARE, (x1 - x0) // CELL_INSET_SHARE)
+        inner = (x0 + inset, top + inset, x1 - inset, bottom - inset)
         if inner[2] <= inner[0] or inner[3] <= inner[1]:
             continue
         area = binary[inner[1] : inner[3], inner[0] : inner[2]]
