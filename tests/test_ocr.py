@@ -296,3 +296,20 @@ def test_a_scanned_spec_list_gives_its_rows_each_with_its_confidence(tmp_path: P
     assert len(scanned) == len(digital) == 20  # a shaded header's edges once hid the header
     assert all(r.ocr_confidence is not None and r.ocr_confidences for r in rows[1])
     assert sum(a == b for a, b in zip(digital, scanned, strict=True)) >= LABOR_ROW_SHARE * len(digital)
+
+
+METI_LIST = SHARED / "real_pdfs" / "meti_saikouchiku" / "tokubetsu_kinki07.pdf"
+
+
+@needs_tesseract
+@pytest.mark.skipif(not METI_LIST.exists(), reason="../shared/real_pdfs is not here")
+def test_a_crisp_scan_of_a_list_of_short_rows_gives_every_row(tmp_path: Path) -> None:
+    from ckextract.lists.spec import load_specs
+    from ckextract.normalize import normalize
+
+    source = _first_pages(METI_LIST, 1, tmp_path / "meti.pdf")  # 90 rows of 5.5 pt, 25 px each
+    rows = [
+        normalize(extract_document(discover([pdf])[0]), specs=load_specs()).list_rows
+        for pdf in (source, scan_pdf(source, tmp_path / "s.pdf", CRISP, 5))
+    ]
+    assert len(rows[0]) == 90 and len(rows[1]) == len(rows[0])  # none before short cells were looked into
