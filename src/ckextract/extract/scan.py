@@ -518,6 +518,11 @@ readings at 1.0: 013 14, 10 46, 03 19, METI pages 1-3 16 of 270 rows (0 softened
 A scan (already blurred) is never softened: mhlw_ec/10 lost 7 rows so."""
 EDGE_PERCENTILE = 99.5
 """The edges judged: this percentile of the page's gradient (text is a small part of it)."""
+SOBEL_STEP = 4.0
+"""Sobel's 3 x 3 response to a one-pixel step of one grey level (1 + 2 + 1)."""
+EDGE_INK_PERCENTILE = 0.1
+"""The page's darkest ink: this percentile of its grey (a sparse page's text is under 1 %
+of it)."""
 
 
 def edge_sharpness(grey: Image) -> float:
@@ -529,13 +534,6 @@ def edge_sharpness(grey: Image) -> float:
     magnitude = np.hypot(cv2.Sobel(g, cv2.CV_32F, 1, 0), cv2.Sobel(g, cv2.CV_32F, 0, 1))
     step = SOBEL_STEP * (float(np.median(g)) - float(np.percentile(g, EDGE_INK_PERCENTILE)))
     return float(np.percentile(magnitude, EDGE_PERCENTILE)) / step if step > 0 else 0.0
-
-
-SOBEL_STEP = 4.0
-"""Sobel's 3 x 3 response to a one-pixel step of one grey level (1 + 2 + 1)."""
-EDGE_INK_PERCENTILE = 0.1
-"""The page's darkest ink: this percentile of its grey (a sparse page's text is under 1 %
-of it)."""
 
 
 def softened(grey: Image) -> Image:
