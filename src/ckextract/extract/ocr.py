@@ -661,8 +661,7 @@ def _a_straight_dash(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     glyph = glyphs[k]
     if glyph["text"] not in STRAIGHT_OR_WAVE:
         return False
-    x0, top, x1, bottom = _pixel_box(glyph["x0"], glyph["x1"], glyph, page.points_per_pixel)
-    return scan.straight_bar_at(page.grey, (x0, top, x1 + 1, bottom))
+    return scan.straight_bar_at(page.grey, _glyph_pixels(glyph, page))
 
 
 def _read(line: OcrLine) -> str:
@@ -731,6 +730,19 @@ def _swallowed_a_mark(glyphs: T_obj_list, k: int) -> bool:
     return widest >= SWALLOWED_WIDTH * widths[len(widths) // 2]
 
 
+def _glyph_pixels(glyph: dict[str, Any], page: scan.PageImage) -> tuple[int, int, int, int]:
+    """A glyph's box in pixels, its line's height, its right edge's pixel included."""
+    x0, top, x1, bottom = _pixel_box(glyph["x0"], glyph["x1"], glyph, page.points_per_pixel)
+    return x0, top, x1 + 1, bottom
+
+
+def _speck_ink(glyph: dict[str, Any], page: scan.PageImage) -> bool:
+    """Whether a glyph's ink is a speck's: under :data:`SPECK_DOT_AREA` × its line's
+    height squared."""
+    box = _glyph_pixels(glyph, page)
+    return scan.ink_area(page.grey, box) < SPECK_DOT_AREA * (box[3] - box[1]) ** 2
+
+
 def _speck_ending(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     """Whether glyph ``k`` ends its line as a mark of dust read as a full stop, set close
     against the text: its ink is under :data:`SPECK_DOT_AREA` × the line's height squared
@@ -739,9 +751,7 @@ def _speck_ending(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     glyph = glyphs[k]
     if k != len(glyphs) - 1 or k == 0 or glyph["text"] not in DUST_MARKS:
         return False
-    x0, top, x1, bottom = _pixel_box(glyph["x0"], glyph["x1"], glyph, page.points_per_pixel)
-    box = (x0, top, x1 + 1, bottom)
-    return scan.ink_area(page.grey, box) < SPECK_DOT_AREA * (bottom - top) ** 2
+    return _speck_ink(glyph, page)
 
 
 def _speck_apart(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
@@ -762,8 +772,7 @@ def _speck_apart(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
         for other in glyphs
     ):
         return False
-    x0, top, x1, bottom = _pixel_box(glyph["x0"], glyph["x1"], glyph, page.points_per_pixel)
-    return scan.ink_area(page.grey, (x0, top, x1 + 1, bottom)) < SPECK_DOT_AREA * (bottom - top) ** 2
+    return _speck_ink(glyph, page)
 
 
 def _lone_dot_colon(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
@@ -773,8 +782,7 @@ def _lone_dot_colon(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     glyph = glyphs[k]
     if k != len(glyphs) - 1 or k == 0 or glyph["text"] not in ":;":
         return False
-    x0, top, x1, bottom = _pixel_box(glyph["x0"], glyph["x1"], glyph, page.points_per_pixel)
-    return not scan.colon_in(page.grey, (x0, top, x1 + 1, bottom))
+    return not scan.colon_in(page.grey, _glyph_pixels(glyph, page))
 
 
 def _is_ascii(text: str) -> bool:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from ckextract.lists.spec import ListSpec
 from ckextract.records import ListRow
-from ckextract.validate.checks import LOW_OCR_CONFIDENCE, Check, Context
+from ckextract.validate.checks import Check, Context, ocr_confident
 
 ERROR_PREFIX = "_error_"
 RAW_PREFIX = "_raw_"
@@ -39,10 +39,6 @@ def _null(column: str) -> Callable[[Context], Any]:
     return lambda _: gxe.ExpectColumnValuesToBeNull(column=column)
 
 
-def _between(column: str, least: float) -> Callable[[Context], Any]:
-    return lambda _: gxe.ExpectColumnValuesToBeBetween(column=column, min_value=least)
-
-
 def list_checks(spec: ListSpec) -> list[Check]:
     table = table_name(spec)
     out = [
@@ -57,13 +53,8 @@ def list_checks(spec: ListSpec) -> list[Check]:
         if c.required
     ]
     out += [
-        Check(
-            f"list.{spec.list_id}.{c.name}_ocr_confident",
-            table,
-            "warning",
-            f"{c.name}, when read by OCR, has no glyph under {LOW_OCR_CONFIDENCE:.0f} % confidence "
-            "(a value to look at on the page; text-layer values are not OCR'd)",
-            _between(f"{CONFIDENCE_PREFIX}{c.name}", LOW_OCR_CONFIDENCE),
+        ocr_confident(
+            f"list.{spec.list_id}.{c.name}_ocr_confident", table, c.name, f"{CONFIDENCE_PREFIX}{c.name}"
         )
         for c in spec.columns
         if c.required

@@ -71,15 +71,22 @@ def _no_text_faults(table: str, column: str) -> list[Check]:
     ]
 
 
-def _ocr_confident(table: str, column: str) -> Check:
-    return _c(
-        f"{column}_ocr_confident",
+def ocr_confident(name: str, table: str, column: str, confidence_column: str) -> Check:
+    """Warn on a value of ``column`` read by OCR with a glyph under
+    :data:`LOW_OCR_CONFIDENCE` (its confidence in ``confidence_column``; NULL, from a text
+    layer, passes)."""
+    return Check(
+        name,
         table,
         "warning",
         f"{column}, when read by OCR, has no glyph under {LOW_OCR_CONFIDENCE:.0f} % confidence "
         "(a value to look at on the page; text-layer values are not OCR'd)",
-        lambda _: gxe.ExpectColumnValuesToBeBetween(column="ocr_confidence", min_value=LOW_OCR_CONFIDENCE),
+        lambda _: gxe.ExpectColumnValuesToBeBetween(column=confidence_column, min_value=LOW_OCR_CONFIDENCE),
     )
+
+
+def _ocr_confident(table: str, column: str) -> Check:
+    return ocr_confident(f"{table}.{column}_ocr_confident", table, column, "ocr_confidence")
 
 
 def _region_check(table: str) -> Check:
