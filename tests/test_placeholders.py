@@ -88,6 +88,18 @@ def test_the_gate_quarantines_a_placeholder_member(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "stray"),
+    [("徳島県商工会議所連合会,徳島県中小企業団体中央会", True), ("Panasonic Co., Ltd.", False)],
+)
+def test_the_gate_flags_a_comma_between_japanese_words_only(name: str, stray: bool, tmp_path: Path) -> None:
+    records = records_of(DECK)
+    member = dataclasses.replace(records.memberships[0], org_name=name)
+    planted = dataclasses.replace(records, memberships=(member, *records.memberships[1:]))
+    failed = _gate(planted, tmp_path).failed(records.document.document_id, "critical")
+    assert ("memberships.org_name_no_separator" in failed) is stray
+
+
 def test_a_network_without_members_among_peers_with_members_is_quarantined(tmp_path: Path) -> None:
     records = records_of(DECK)
     lost = records.networks[0].network_id

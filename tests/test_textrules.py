@@ -638,3 +638,27 @@ def test_date_day_read_as_a_kanji_of_its_strokes() -> None:
         tr.read_date_day("最終更新日:平成29年5月15晶") == "最終更新日:平成29年5月15日"
     )  # mhlw_labor scanned
     assert tr.read_date_day("第15目") == "第15目"  # no month before it
+
+
+def test_member_split_on_a_half_width_comma_between_japanese_words() -> None:
+    # the seed deck's 徳島 council cell, Mincho, scanned: its 、 read as ,
+    printed = "徳島県商工会議所連合会,徳島県中小企業団体中央会"
+    assert tr.split_members(printed) == ["徳島県商工会議所連合会", "徳島県中小企業団体中央会"]
+    assert tr.count_printed_items(printed) == 2
+
+
+def test_member_split_keeps_the_comma_of_a_latin_name() -> None:
+    assert tr.split_members("Panasonic Co., Ltd.、高知大学") == ["Panasonic Co., Ltd.", "高知大学"]
+
+
+def test_member_split_on_a_comma_read_with_a_space_after_it() -> None:
+    # the same cell as OCR gives it: Tesseract leaves the Mincho 、's gap after the ,
+    assert tr.split_members("徳島県商工会議所連合会, 徳島県中小企業団体中央会") == [
+        "徳島県商工会議所連合会",
+        "徳島県中小企業団体中央会",
+    ]
+
+
+def test_sector_tag_with_a_scan_s_dust_inside_its_brackets() -> None:
+    _, chunks = tr.split_sectors("【官】徳島県【.産】日亜化学工業、日本フネン")
+    assert [(c.tag, c.text) for c in chunks] == [("官", "徳島県"), ("産", "日亜化学工業、日本フネン")]

@@ -196,6 +196,9 @@ def is_placeholder(text: str | None) -> bool:
 # --- rule: sector tags -------------------------------------------------------------
 
 _SECTOR_TAG = re.compile(r"[【\[［〔〈<＜]\s*([^】\]］〕〉>＞\s]{1,6})\s*[】\]］〕〉>＞]")
+_TAG_DUST = ".,、。・:;'`|"
+"""Dust a scan leaves inside a tag's brackets, stripped from the tag: a soft scan of the
+deck's Mincho 徳島 cell read ``【.産】`` and its twelve 産 members went untagged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,17 +222,21 @@ def split_sectors(text: str) -> tuple[str, list[SectorChunk]]:
     chunks = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        chunks.append(SectorChunk(nfkc(m.group(1)), text[m.end() : end].strip()))
+        chunks.append(SectorChunk(nfkc(m.group(1)).strip(_TAG_DUST), text[m.end() : end].strip()))
     return lead, chunks
 
 
 # --- rule: member split ------------------------------------------------------------
 
-_MEMBER_SEPARATOR = re.compile(r"[、，､]")
+MEMBER_SEPARATOR = f"[、，､]|(?<=[{_KANA_KANJI}）」』】])\\s*,(?=\\s*[{_KANA_KANJI}（「『【])"
+"""What separates two members: ``、`` (or ``，``), or a half-width ``,`` between two
+Japanese words (``徳島県商工会議所連合会,徳島県中小企業団体中央会``: a Mincho ``、``
+read by OCR, or a producer typing ``,``). A ``,`` in a Latin name (``Co., Ltd.``) stays."""
+_MEMBER_SEPARATOR = re.compile(MEMBER_SEPARATOR)
 
 
 def split_members(text: str) -> list[str]:
-    """Split one sector's members on ``、`` (or ``，``); trailing separators drop out.
+    """Split one sector's members on :data:`MEMBER_SEPARATOR`; trailing separators drop out.
 
     ``P H C 株式会社、株式会社 N T T ドコモ 四国支社、株式会社産学連携キャピタル、``
     gives three members, not four.
@@ -246,7 +253,7 @@ def count_printed_items(text: str) -> int:
     """
     total = 0
     for chunk in re.split(r"[【\[［〔〈<＜][^】\]］〕〉>＞]{1,6}[】\]］〕〉>＞]", text):
-        pieces = re.split(r"[、，､]", chunk.strip())
+        pieces = _MEMBER_SEPARATOR.split(chunk.strip())
         if pieces and not pieces[-1].strip():
             pieces.pop()
         if any(p.strip() for p in pieces):

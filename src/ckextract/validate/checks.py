@@ -15,14 +15,13 @@ from great_expectations.expectations.row_conditions import Column
 
 from ckextract.programs import PROGRAM_IDS
 from ckextract.records import SECTORS
-from ckextract.textrules import BARE_FRAGMENTS
+from ckextract.textrules import BARE_FRAGMENTS, MEMBER_SEPARATOR
 
 Severity = Literal["critical", "warning"]
 
 CID = r"\(cid:\d+\)"
 REPLACEMENT = "\ufffd"
 LETTER_SPACED = r"(?<![A-Za-z0-9])[A-Za-z0-9] [A-Za-z0-9](?![A-Za-z0-9])"
-STRAY_SEPARATOR = r"[、，,]"
 BRACKETS = r"[()（）\[\]［］【】「」]"
 LOW_OCR_CONFIDENCE = 80.0
 """A name read by OCR with a glyph Tesseract was less sure of than this (0-100) is
@@ -230,8 +229,8 @@ CHECKS: tuple[Check, ...] = (
         "org_name_no_separator",
         "memberships",
         "critical",
-        "no stray 、/， inside an organization name",
-        lambda _: gxe.ExpectColumnValuesToNotMatchRegex(column="org_name", regex=STRAY_SEPARATOR),
+        "no stray separator (、, ， or a , between Japanese words) inside an organization name",
+        lambda _: gxe.ExpectColumnValuesToNotMatchRegex(column="org_name", regex=MEMBER_SEPARATOR),
     ),
     _c(
         "org_name_not_fragment",
