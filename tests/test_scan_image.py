@@ -328,3 +328,34 @@ def test_a_short_cell_with_text_in_it_is_found() -> None:
     img = np.full((100, 400), WHITE, dtype=np.uint8)
     cv2.rectangle(img, (30, 44), (90, 58), 0, -1)  # a word's ink, 15 px high
     assert scan.cells_with_text(img, [(10, 40, 390, 62)]) == [(14, 44, 386, 58)]
+
+
+GAP = (80, 0, 130, 42)
+"""A full-width cell's gap between two glyphs of a 42 px line (the glyphs' slivers at its edges)."""
+
+
+def test_a_middle_dot_tesseract_missed_is_found_in_its_gap() -> None:
+    # map_variant scanned soft: 創出・応用, a grey 4 px dot on the line's middle
+    assert scan.lost_dot(_gap((80, 5, 2, 30), (103, 19, 4, 4), (128, 5, 2, 30)), GAP) == ("・", 103, 107)
+
+
+def test_a_dot_below_the_middle_is_a_comma() -> None:
+    assert scan.lost_dot(_gap((103, 27, 4, 4)), GAP) == ("、", 103, 107)  # 繋がる、人と
+
+
+def test_a_dot_off_the_gaps_middle_or_beside_more_ink_is_dust() -> None:
+    assert scan.lost_dot(_gap((84, 19, 4, 4)), GAP) is None
+    assert scan.lost_dot(_gap((103, 19, 4, 4), (112, 8, 6, 20)), GAP) is None
+
+
+def test_a_bullet_before_a_lines_first_glyph_need_not_be_centred() -> None:
+    box = (60, 0, 122, 42)  # 1.5 em before the first glyph
+    assert scan.lost_dot(_gap((90, 19, 4, 4)), box, first=True) == ("・", 90, 94)
+    assert scan.lost_dot(_gap((62, 19, 4, 4)), box, first=True) is None  # over an em off its text
+    assert scan.lost_dot(_gap((64, 19, 4, 4)), box) is None  # in a gap: off its middle
+    assert scan.lost_dot(_gap((90, 29, 4, 4)), box, first=True) is None  # no bullet sits that low
+
+
+def test_a_dot_after_another_columns_text_is_no_bullet() -> None:
+    # a table without rules, scanned soft: the 、 ending one column's line, before the next's
+    assert scan.lost_dot(_gap((60, 8, 6, 26), (70, 19, 4, 4)), (60, 0, 122, 42), first=True) is None

@@ -858,6 +858,64 @@ def dot_in(image: Image, box: tuple[int, int, int, int]) -> bool:
     return all(p == dot or p[0] + p[2] < dot[0] for p in inner)
 
 
+MIDDLE_DOT_BAND = (-0.2, 0.1)
+"""A middle dot ``・`` is centred on its line: its middle from this far above (-) to this
+far below its line's middle, × the line's height (measured on a soft scan of a 6.5 pt map
+legend: -0.13 to 0 for its ``・``, +0.15 for a ``、``)."""
+BULLET_REACH = 1.0
+"""A bullet's middle is within this × its line's height of its text (measured on the map
+legend's: 0.5-0.9; a dot further off, in a table cell's margin, was the rule's dust)."""
+COMMA_BAND = (0.1, 0.4)
+"""A ``、`` whose tick a scan blurred to a dot sits lower, its middle this far below the
+line's middle (a full stop ``。`` is a ring, not a dot)."""
+DOT_CENTRED = 0.25
+"""A lost ``・`` or ``、`` stands in the middle of the gap its full-width cell leaves
+between the inks either side: its middle within this × the gap's width of the gap's
+middle (dust lies anywhere)."""
+
+
+def lost_dot(
+    image: Image, box: tuple[int, int, int, int], first: bool = False
+) -> tuple[str, int, int] | None:
+    """A ``・`` or ``、`` Tesseract did not read in a gap of a line (pixels: the line's
+    height), as (mark, left and right pixel on the page); None if the gap holds none. The
+    gap must hold one dot (dot-sized, round, :func:`_dots_and_ink`) and no other ink but
+    the glyphs' either side (parts touching its left or right edge, and what stands right
+    of the dot: Tesseract boxes ``応`` without its dots); the dot's height on the line
+    (:data:`MIDDLE_DOT_BAND`, :data:`COMMA_BAND`) says which mark it is, and it stands in
+    the middle of the inks' gap (:data:`DOT_CENTRED`). Before a line's ``first`` glyph it
+    is a bullet: a ``・`` on the line's middle, within :data:`BULLET_REACH` of the glyph,
+    with paper left of it
+    (ink there is another column's: a soft scan of a table without rules had the ``、``
+    ending a line of one column taken for the next column's). A soft scan of a 6.5 pt
+    map legend left its bullets, the ``・`` of ``創出・応用`` and the ``、`` of
+    ``繋がる、人と`` grey 4 px dots Tesseract never read."""
+    parts = _dots_and_ink(image, box)
+    if parts is None:
+        return None
+    dots, inner = parts
+    x0, top, x1, bottom = box
+    width, height = x1 - x0, bottom - top
+    clear = [d for d in dots if d[0] > 0 and d[0] + d[2] < width]
+    if len(clear) != 1:
+        return None
+    x, y, w, h = clear[0]
+    if any(p[0] > 0 and p[0] < x for p in inner):
+        return None  # ink between the glyph before and the dot: not a lone mark
+    if first and (any(p[0] == 0 for p in inner) or width - (x + w / 2) > BULLET_REACH * height):
+        return None
+    ink_left = max((p[0] + p[2] for p in inner if p[0] == 0), default=0)
+    ink_right = min((p[0] for p in [*dots, *inner] if p[0] > x + w), default=width)
+    if not first and abs(x + w / 2 - (ink_left + ink_right) / 2) > DOT_CENTRED * (ink_right - ink_left):
+        return None
+    below = (y + h / 2 - height / 2) / height
+    if MIDDLE_DOT_BAND[0] <= below <= MIDDLE_DOT_BAND[1]:
+        return "・", x0 + x, x0 + x + w
+    if not first and COMMA_BAND[0] < below <= COMMA_BAND[1]:
+        return "、", x0 + x, x0 + x + w
+    return None
+
+
 def dot_on_baseline(image: Image, box: tuple[int, int, int, int]) -> bool:
     """Whether a gap between two kanji (pixels, the line's height) holds one full stop on
     the baseline, whatever other ink it holds: a kanji's box may leave out a part of it
