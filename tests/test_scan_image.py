@@ -350,12 +350,20 @@ def test_a_dot_off_the_gaps_middle_or_beside_more_ink_is_dust() -> None:
 
 def test_a_bullet_before_a_lines_first_glyph_need_not_be_centred() -> None:
     box = (60, 0, 122, 42)  # 1.5 em before the first glyph
-    assert scan.lost_dot(_gap((90, 19, 4, 4)), box, first=True) == ("・", 90, 94)
-    assert scan.lost_dot(_gap((62, 19, 4, 4)), box, first=True) is None  # over an em off its text
+    assert scan.lost_dot(_gap((90, 19, 4, 4)), box, "first") == ("・", 90, 94)
+    assert scan.lost_dot(_gap((62, 19, 4, 4)), box, "first") is None  # over an em off its text
     assert scan.lost_dot(_gap((64, 19, 4, 4)), box) is None  # in a gap: off its middle
-    assert scan.lost_dot(_gap((90, 29, 4, 4)), box, first=True) is None  # no bullet sits that low
+    assert scan.lost_dot(_gap((90, 29, 4, 4)), box, "first") is None  # no bullet sits that low
 
 
 def test_a_dot_after_another_columns_text_is_no_bullet() -> None:
     # a table without rules, scanned soft: the 、 ending one column's line, before the next's
-    assert scan.lost_dot(_gap((60, 8, 6, 26), (70, 19, 4, 4)), (60, 0, 122, 42), first=True) is None
+    assert scan.lost_dot(_gap((60, 8, 6, 26), (70, 19, 4, 4)), (60, 0, 122, 42), "first") is None
+
+
+def test_a_comma_ending_a_line_is_found_in_the_em_after_it() -> None:
+    # shaded_cid_narrow scanned soft: 徳島文理大学、 / 徳島文理大学短期大学部, its 、 lost
+    after = (80, 0, 122, 42)  # one em after the line's last glyph, whose sliver touches it
+    assert scan.lost_dot(_gap((79, 8, 3, 26), (88, 28, 4, 4)), after, "last") == ("、", 88, 92)
+    assert scan.lost_dot(_gap((88, 19, 4, 4)), after, "last") is None  # no line ends with a ・
+    assert scan.lost_dot(_gap((88, 28, 4, 4), (110, 8, 20, 26)), after, "last") is None  # another column

@@ -662,3 +662,23 @@ def test_member_split_on_a_comma_read_with_a_space_after_it() -> None:
 def test_sector_tag_with_a_scan_s_dust_inside_its_brackets() -> None:
     _, chunks = tr.split_sectors("【官】徳島県【.産】日亜化学工業、日本フネン")
     assert [(c.tag, c.text) for c in chunks] == [("官", "徳島県"), ("産", "日亜化学工業、日本フネン")]
+
+
+def test_sector_tag_with_one_bracket_read_as_a_parenthesis() -> None:
+    # open_rules_mincho scanned soft (seed 8): 【学】 read (学】 and 【(学】
+    for printed in ("(学】徳島大学【官)徳島県", "【(学】徳島大学【官】徳島県"):
+        _, chunks = tr.split_sectors(printed)
+        assert [(c.tag, c.text) for c in chunks] == [("学", "徳島大学"), ("官", "徳島県")]
+
+
+def test_sector_tag_whose_closing_bracket_was_lost() -> None:
+    _, chunks = tr.split_sectors("【学】徳島大学、阿南工業高等専門学校【官徳島県【産】日亜化学工業")
+    assert [c.tag for c in chunks] == ["学", "官", "産"]
+    assert chunks[1].text == "徳島県"
+    assert tr.count_printed_items("【学】徳島大学、阿南工業高等専門学校【官徳島県") == 3
+
+
+def test_sector_marks_are_the_records_sectors() -> None:
+    from ckextract.records import SECTORS
+
+    assert tr.SECTOR_MARKS == SECTORS

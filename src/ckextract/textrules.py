@@ -195,8 +195,21 @@ def is_placeholder(text: str | None) -> bool:
 
 # --- rule: sector tags -------------------------------------------------------------
 
-_SECTOR_TAG = re.compile(r"[【\[［〔〈<＜]\s*([^】\]］〕〉>＞\s]{1,6})\s*[】\]］〕〉>＞]")
-_TAG_DUST = ".,、。・:;'`|"
+SECTOR_MARKS = ("学", "官", "産")
+"""The sectors a tag names (:data:`ckextract.records.SECTORS`)."""
+
+_TAG_OPEN = "【\\[［〔〈<＜"
+_TAG_CLOSE = "】\\]］〕〉>＞"
+_SECTOR_TAG = re.compile(
+    rf"[{_TAG_OPEN}]\s*([^{_TAG_OPEN}{_TAG_CLOSE}\s]{{1,6}})\s*[{_TAG_CLOSE}]"
+    rf"|[{_TAG_OPEN}]\s*([^{_TAG_OPEN}{_TAG_CLOSE}()（）\s]{{1,6}}?)\s*[)）]"
+    rf"|[(（]\s*([^{_TAG_OPEN}{_TAG_CLOSE}()（）\s]{{1,6}}?)\s*[{_TAG_CLOSE}]"
+    rf"|[{_TAG_OPEN}]\s*([{''.join(SECTOR_MARKS)}])(?![{_TAG_CLOSE})）])"
+)
+"""A sector tag: ``【学】`` (or ``[学]``, ``〔学〕``, …); read by OCR, one bracket may come
+back a parenthesis (``(学】``, soft scans of a Mincho table), and a known sector's
+closing bracket may be lost (``阿南工業高等専門学校【官徳島県``)."""
+_TAG_DUST = ".,、。・:;'`|()（）"
 """Dust a scan leaves inside a tag's brackets, stripped from the tag: a soft scan of the
 deck's Mincho 徳島 cell read ``【.産】`` and its twelve 産 members went untagged."""
 
@@ -222,7 +235,8 @@ def split_sectors(text: str) -> tuple[str, list[SectorChunk]]:
     chunks = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        chunks.append(SectorChunk(nfkc(m.group(1)).strip(_TAG_DUST), text[m.end() : end].strip()))
+        tag = next(g for g in m.groups() if g)
+        chunks.append(SectorChunk(nfkc(tag).strip(_TAG_DUST), text[m.end() : end].strip()))
     return lead, chunks
 
 
@@ -252,7 +266,7 @@ def count_printed_items(text: str) -> int:
     the last item. Used to reconcile loaded members with the printed cell.
     """
     total = 0
-    for chunk in re.split(r"[【\[［〔〈<＜][^】\]］〕〉>＞]{1,6}[】\]］〕〉>＞]", text):
+    for chunk in _SECTOR_TAG.sub("\0", text).split("\0"):
         pieces = _MEMBER_SEPARATOR.split(chunk.strip())
         if pieces and not pieces[-1].strip():
             pieces.pop()

@@ -688,17 +688,38 @@ def _dot_box(glyphs: T_obj_list, k: int, usual: float, s: float) -> tuple[int, i
     return _gap_box(before, glyph, s)
 
 
+COMMA_EMS = 1.0
+"""A lost ``、`` ending a line is looked for in the em (its line's height) after it."""
+
+
+def _put_back_lost_ending(glyph: dict[str, Any], page: scan.PageImage) -> None:
+    """A ``、`` ending a line after a Japanese glyph, which Tesseract did not read, put back
+    where the page shows its dot in the em after the glyph (:func:`scan.lost_dot`): a cell
+    of members wrapped after ``徳島文理大学、`` would join it to the next line's name."""
+    if not textrules.is_kana_or_kanji(glyph["text"][-1]):
+        return
+    s = page.points_per_pixel
+    box = _pixel_box(glyph["x1"], glyph["x1"] + COMMA_EMS * glyph["size"], glyph, s)
+    found = scan.lost_dot(page.grey, box, "last")
+    if found is not None:
+        glyph["text"] += found[0]
+        glyph["x1"] = found[2] * s
+        glyph["width"] = glyph["x1"] - glyph["x0"]
+
+
 def _put_back_lost_dots(glyphs: T_obj_list, page: scan.PageImage) -> None:
     """Dots Tesseract did not read, put back where the page shows one
     (:func:`scan.lost_dot`, where :func:`_dot_box` says one may stand): a bullet ``・``
     before a line's first glyph, a ``・`` or ``、`` in a wide gap between two Japanese
-    glyphs; the glyph then starts at its dot. On a soft scan of a map legend at 6.5 pt
+    glyphs, a ``、`` ending the line (:func:`_put_back_lost_ending`); the glyph then starts
+    (or ends) at its dot. On a soft scan of a map legend at 6.5 pt
     every bullet was lost, so each wrapped line of a project read as a project of its own."""
     s = page.points_per_pixel
+    _put_back_lost_ending(glyphs[-1], page)
     usual = _usual_gap(glyphs)
     for k, glyph in enumerate(glyphs):
         box = _dot_box(glyphs, k, usual, s)
-        found = None if box is None else scan.lost_dot(page.grey, box, first=k == 0)
+        found = None if box is None else scan.lost_dot(page.grey, box, "first" if k == 0 else "gap")
         if found is None:
             continue
         mark, left, _ = found

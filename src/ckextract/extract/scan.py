@@ -13,7 +13,7 @@ import itertools
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -874,45 +874,73 @@ between the inks either side: its middle within this × the gap's width of the g
 middle (dust lies anywhere)."""
 
 
+DotPlace = Literal["first", "gap", "last"]
+"""Where a lost dot is looked for: before a line's first glyph, between two glyphs, after
+its last."""
+COMMA_REACH = 0.6
+"""A line-ending ``、`` has its middle within this × its line's height of the glyph before
+it (it is set in the left of its full-width cell)."""
+
+
 def lost_dot(
-    image: Image, box: tuple[int, int, int, int], first: bool = False
+    image: Image, box: tuple[int, int, int, int], place: DotPlace = "gap"
 ) -> tuple[str, int, int] | None:
-    """A ``・`` or ``、`` Tesseract did not read in a gap of a line (pixels: the line's
-    height), as (mark, left and right pixel on the page); None if the gap holds none. The
-    gap must hold one dot (dot-sized, round, :func:`_dots_and_ink`) and no other ink but
-    the glyphs' either side (parts touching its left or right edge, and what stands right
-    of the dot: Tesseract boxes ``応`` without its dots); the dot's height on the line
-    (:data:`MIDDLE_DOT_BAND`, :data:`COMMA_BAND`) says which mark it is, and it stands in
-    the middle of the inks' gap (:data:`DOT_CENTRED`). Before a line's ``first`` glyph it
-    is a bullet: a ``・`` on the line's middle, within :data:`BULLET_REACH` of the glyph,
-    with paper left of it
-    (ink there is another column's: a soft scan of a table without rules had the ``、``
-    ending a line of one column taken for the next column's). A soft scan of a 6.5 pt
+    """A ``・`` or ``、`` Tesseract did not read, as (mark, left and right pixel on the
+    page), in a box of a line (pixels: the line's height) at ``place``; None if it holds
+    none. The box must hold one dot (dot-sized, round, :func:`_dots_and_ink`) with no ink
+    between it and the glyph before (:func:`_dot_placed` says what else it may hold); its
+    height on the line says which mark it is (:func:`_dot_mark`). A soft scan of a 6.5 pt
     map legend left its bullets, the ``・`` of ``創出・応用`` and the ``、`` of
-    ``繋がる、人と`` grey 4 px dots Tesseract never read."""
+    ``繋がる、人と`` grey 4 px dots Tesseract never read; a narrow CID font's cell lost the
+    ``、`` ending its lines (``徳島文理大学、`` / ``徳島文理大学短期大学部``)."""
     parts = _dots_and_ink(image, box)
     if parts is None:
         return None
     dots, inner = parts
-    x0, top, x1, bottom = box
-    width, height = x1 - x0, bottom - top
+    width, height = box[2] - box[0], box[3] - box[1]
     clear = [d for d in dots if d[0] > 0 and d[0] + d[2] < width]
-    if len(clear) != 1:
+    if len(clear) != 1 or any(0 < p[0] < clear[0][0] for p in inner):
         return None
-    x, y, w, h = clear[0]
-    if any(p[0] > 0 and p[0] < x for p in inner):
-        return None  # ink between the glyph before and the dot: not a lone mark
-    if first and (any(p[0] == 0 for p in inner) or width - (x + w / 2) > BULLET_REACH * height):
+    dot = clear[0]
+    seen = _ink_parts(image, box) if place == "last" else [*dots, *inner]  # "last": all of them
+    if not _dot_placed(dot, [p for p in set(seen) if p != dot], (width, height), place):
         return None
-    ink_left = max((p[0] + p[2] for p in inner if p[0] == 0), default=0)
-    ink_right = min((p[0] for p in [*dots, *inner] if p[0] > x + w), default=width)
-    if not first and abs(x + w / 2 - (ink_left + ink_right) / 2) > DOT_CENTRED * (ink_right - ink_left):
-        return None
-    below = (y + h / 2 - height / 2) / height
-    if MIDDLE_DOT_BAND[0] <= below <= MIDDLE_DOT_BAND[1]:
-        return "・", x0 + x, x0 + x + w
-    if not first and COMMA_BAND[0] < below <= COMMA_BAND[1]:
-        return "、", x0 + x, x0 + x + w
+    mark = _dot_mark(dot, height, place)
+    return None if mark is None else (mark, box[0] + dot[0], box[0] + dot[0] + dot[2])
+
+
+def _dot_placed(
+    dot: tuple[int, ...], others: list[tuple[int, ...]], size: tuple[int, int], place: DotPlace
+) -> bool:
+    """Whether a dot stands where a lost mark would, given the box's other parts of ink:
+    a bullet (``first``) within :data:`BULLET_REACH` of the glyph, with paper left of it
+    (ink there is another column's: a soft scan of a table without rules had the ``、``
+    ending one column's line taken for the next column's); in a ``gap``, in the middle
+    of the inks either side (:data:`DOT_CENTRED`; what stands right of it is the next
+    glyph's: Tesseract boxes ``応`` without its dots); after a line's ``last`` glyph,
+    within :data:`COMMA_REACH` of it and with nothing else in the box but that glyph's
+    slivers."""
+    x, _, w, _ = dot
+    width, height = size
+    middle = x + w / 2
+    ink_left = max((p[0] + p[2] for p in others if p[0] == 0), default=0)
+    if place == "first":
+        return ink_left == 0 and width - middle <= BULLET_REACH * height
+    if place == "last":
+        return all(p[0] == 0 for p in others) and middle - ink_left <= COMMA_REACH * height
+    ink_right = min((p[0] for p in others if p[0] > x + w), default=width)
+    return abs(middle - (ink_left + ink_right) / 2) <= DOT_CENTRED * (ink_right - ink_left)
+
+
+def _dot_mark(dot: tuple[int, ...], height: int, place: DotPlace) -> str | None:
+    """Which mark a lost dot is, from its height on its line: a ``・`` on its middle
+    (:data:`MIDDLE_DOT_BAND`; no line ends with one), a ``、`` lower (:data:`COMMA_BAND`;
+    no bullet is one)."""
+    below = (dot[1] + dot[3] / 2 - height / 2) / height
+    if place != "last" and MIDDLE_DOT_BAND[0] <= below <= MIDDLE_DOT_BAND[1]:
+        return "・"
+    if place != "first" and COMMA_BAND[0] < below <= COMMA_BAND[1]:
+        return "、"
     return None
 
 
@@ -960,21 +988,27 @@ def baseline(image: Image, box: tuple[int, int, int, int]) -> int:
     return top + int(np.median(lowest)) + 1
 
 
+def _ink_parts(image: Image, box: tuple[int, int, int, int]) -> list[tuple[int, ...]]:
+    """The parts of faint or dark ink in a box (:data:`COLON_CONTRAST`), as (x, y, w, h)
+    in the box."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(
+        _faint_ink(image, box, COLON_CONTRAST).astype(np.uint8), connectivity=8
+    )
+    return [tuple(int(v) for v in stats[k][:4]) for k in range(1, count)]
+
+
 def _dots_and_ink(
     image: Image, box: tuple[int, int, int, int]
 ) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]] | None:
     """The dot-sized round parts of ink in a box (:data:`COLON_CONTRAST`,
     :data:`COLON_DOT_MIN_PX`, :data:`COLON_DOT_MAX`), and all parts but those touching
     its right edge (x, y, w, h); None for a box too narrow to hold a dot."""
-    import cv2
-
     x0, top, x1, bottom = box
     if x1 - x0 < COLON_MIN_GAP_PX or bottom <= top:
         return None
-    count, _, stats, _ = cv2.connectedComponentsWithStats(
-        _faint_ink(image, box, COLON_CONTRAST).astype(np.uint8), connectivity=8
-    )
-    parts = [tuple(int(v) for v in stats[k][:4]) for k in range(1, count)]
+    parts = _ink_parts(image, box)
     biggest = COLON_DOT_MAX * (bottom - top)
     dots = [p for p in parts if min(p[2:]) >= COLON_DOT_MIN_PX and max(p[2:]) <= min(biggest, 2 * min(p[2:]))]
     return dots, [p for p in parts if p[0] + p[2] < x1 - x0]
