@@ -367,3 +367,9 @@ def test_a_comma_ending_a_line_is_found_in_the_em_after_it() -> None:
     assert scan.lost_dot(_gap((79, 8, 3, 26), (88, 28, 4, 4)), after, "last") == ("、", 88, 92)
     assert scan.lost_dot(_gap((88, 19, 4, 4)), after, "last") is None  # no line ends with a ・
     assert scan.lost_dot(_gap((88, 28, 4, 4), (110, 8, 20, 26)), after, "last") is None  # another column
+
+
+def test_a_mark_looked_for_past_the_pages_edge_is_not_there() -> None:
+    # a glyph at a page's right edge: the em after it is off the image (OpenCV crashed on it)
+    assert scan.lost_dot(_gap(), (200, 0, 242, 42), "last") is None
+    assert scan.lost_dot(_gap(), (190, 0, 232, 42), "last") is None

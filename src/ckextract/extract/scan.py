@@ -300,6 +300,13 @@ def seam_mask(grey: Image, points_per_pixel: float) -> tuple[Image, Image]:
     )
 
 
+SEAM_REACH_SHARE = 0.5
+"""A seam's end is carried to a crossing line up to this share of the seam's own length
+away: shaded_cid_narrow scanned soft had its 高知 row's column borders seen over only its
+lower 45 and 52 pt, the text of the cells beside them hiding 19 and 12 pt above; the
+rows ran two cells into one."""
+
+
 def meet_ends(lines: T_obj_list, crossing: T_obj_list, reach: float) -> T_obj_list:
     """Each of ``lines``' ends carried to the line of ``crossing`` within ``reach`` points
     of it that crosses its way: a seam, averaged along its length, fades out about half
@@ -307,21 +314,23 @@ def meet_ends(lines: T_obj_list, crossing: T_obj_list, reach: float) -> T_obj_li
     their corners closed. An end with no crossing line that near stays where it is (a line
     never grows past a table). Only seams are given: an inked line reaches its border on
     the paper, and an inked line that stops short of one is no border (a link's underline
-    would otherwise close a cell under the text)."""
+    would otherwise close a cell under the text). A seam reaches further by a share of its
+    own length (:data:`SEAM_REACH_SHARE`): text set close to a border hides the seam along
+    it."""
     horizontal = [ln for ln in crossing if ln["top"] == ln["bottom"]]
     vertical = [ln for ln in crossing if ln["top"] != ln["bottom"]]
     out: T_obj_list = []
     for ln in (ln for ln in lines if ln["top"] == ln["bottom"]):
-        y = float(ln["top"])
+        y, far = float(ln["top"]), max(reach, SEAM_REACH_SHARE * float(ln["x1"] - ln["x0"]))
         across = [float(v["x0"]) for v in vertical if v["top"] - reach <= y <= v["bottom"] + reach]
-        x0 = _nearest(float(ln["x0"]), across, reach)
-        x1 = _nearest(float(ln["x1"]), across, reach)
+        x0 = _nearest(float(ln["x0"]), across, far)
+        x1 = _nearest(float(ln["x1"]), across, far)
         out.append(_line(min(x0, x1), y, max(x0, x1), y))
     for ln in (ln for ln in lines if ln["top"] != ln["bottom"]):
-        x = float(ln["x0"])
+        x, far = float(ln["x0"]), max(reach, SEAM_REACH_SHARE * float(ln["bottom"] - ln["top"]))
         across = [float(h["top"]) for h in horizontal if h["x0"] - reach <= x <= h["x1"] + reach]
-        top = _nearest(float(ln["top"]), across, reach)
-        bottom = _nearest(float(ln["bottom"]), across, reach)
+        top = _nearest(float(ln["top"]), across, far)
+        bottom = _nearest(float(ln["bottom"]), across, far)
         out.append(_line(x, min(top, bottom), x, max(top, bottom)))
     return out
 
@@ -893,6 +902,7 @@ def lost_dot(
     map legend left its bullets, the ``・`` of ``創出・応用`` and the ``、`` of
     ``繋がる、人と`` grey 4 px dots Tesseract never read; a narrow CID font's cell lost the
     ``、`` ending its lines (``徳島文理大学、`` / ``徳島文理大学短期大学部``)."""
+    box = _within(image, box)
     parts = _dots_and_ink(image, box)
     if parts is None:
         return None
@@ -988,14 +998,23 @@ def baseline(image: Image, box: tuple[int, int, int, int]) -> int:
     return top + int(np.median(lowest)) + 1
 
 
+def _within(image: Image, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """A box cut to the image (a mark after a line's last glyph is looked for past it,
+    maybe past the page's edge)."""
+    h, w = image.shape[:2]
+    x0, top, x1, bottom = box
+    return max(0, x0), max(0, top), min(w, x1), min(h, bottom)
+
+
 def _ink_parts(image: Image, box: tuple[int, int, int, int]) -> list[tuple[int, ...]]:
     """The parts of faint or dark ink in a box (:data:`COLON_CONTRAST`), as (x, y, w, h)
-    in the box."""
+    in the box; none for a box off the image (OpenCV crashes on an empty image)."""
     import cv2
 
-    count, _, stats, _ = cv2.connectedComponentsWithStats(
-        _faint_ink(image, box, COLON_CONTRAST).astype(np.uint8), connectivity=8
-    )
+    mask = _faint_ink(image, box, COLON_CONTRAST)
+    if mask.size == 0:
+        return []
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     return [tuple(int(v) for v in stats[k][:4]) for k in range(1, count)]
 
 
@@ -1005,7 +1024,7 @@ def _dots_and_ink(
     """The dot-sized round parts of ink in a box (:data:`COLON_CONTRAST`,
     :data:`COLON_DOT_MIN_PX`, :data:`COLON_DOT_MAX`), and all parts but those touching
     its right edge (x, y, w, h); None for a box too narrow to hold a dot."""
-    x0, top, x1, bottom = box
+    x0, top, x1, bottom = box = _within(image, box)
     if x1 - x0 < COLON_MIN_GAP_PX or bottom <= top:
         return None
     parts = _ink_parts(image, box)
