@@ -334,39 +334,59 @@ GAP = (80, 0, 130, 42)
 """A full-width cell's gap between two glyphs of a 42 px line (the glyphs' slivers at its edges)."""
 
 
+def _line(*marks: tuple[int, int, int, int], glyphs: tuple[int, ...] = (54, 132)) -> np.ndarray:
+    """:func:`_gap` with glyphs of dark print (grey 40, 24 x 26 px) starting at ``glyphs``
+    beside the marks: a lost mark is fainter than the text."""
+    img = _gap(*marks)
+    for x in glyphs:
+        img[8:34, x : x + 24] = 40
+    return img
+
+
 def test_a_middle_dot_tesseract_missed_is_found_in_its_gap() -> None:
     # map_variant scanned soft: 創出・応用, a grey 4 px dot on the line's middle
-    assert scan.lost_dot(_gap((80, 5, 2, 30), (103, 19, 4, 4), (128, 5, 2, 30)), GAP) == ("・", 103, 107)
+    found = scan.lost_dot(_line((80, 5, 2, 30), (103, 19, 4, 4), (128, 5, 2, 30)), GAP)
+    assert found == ("・", 103, 107)
 
 
 def test_a_dot_below_the_middle_is_a_comma() -> None:
-    assert scan.lost_dot(_gap((103, 27, 4, 4)), GAP) == ("、", 103, 107)  # 繋がる、人と
+    assert scan.lost_dot(_line((103, 27, 4, 4)), GAP) == ("、", 103, 107)  # 繋がる、人と
 
 
 def test_a_dot_off_the_gaps_middle_or_beside_more_ink_is_dust() -> None:
-    assert scan.lost_dot(_gap((84, 19, 4, 4)), GAP) is None
-    assert scan.lost_dot(_gap((103, 19, 4, 4), (112, 8, 6, 20)), GAP) is None
+    assert scan.lost_dot(_line((84, 19, 4, 4)), GAP) is None
+    assert scan.lost_dot(_line((103, 19, 4, 4), (112, 8, 6, 20)), GAP) is None
+
+
+def test_a_dot_as_dark_as_the_text_is_dust() -> None:
+    # marker_per_project_shapes scanned soft: a speck after 大阪府×徳島大学等 read as 、
+    img = _line()
+    img[27:31, 103:107] = 37
+    assert scan.lost_dot(img, GAP) is None
 
 
 def test_a_bullet_before_a_lines_first_glyph_need_not_be_centred() -> None:
     box = (60, 0, 122, 42)  # 1.5 em before the first glyph
-    assert scan.lost_dot(_gap((90, 19, 4, 4)), box, "first") == ("・", 90, 94)
-    assert scan.lost_dot(_gap((62, 19, 4, 4)), box, "first") is None  # over an em off its text
-    assert scan.lost_dot(_gap((64, 19, 4, 4)), box) is None  # in a gap: off its middle
-    assert scan.lost_dot(_gap((90, 29, 4, 4)), box, "first") is None  # no bullet sits that low
+    assert scan.lost_dot(_line((90, 19, 4, 4), glyphs=(124,)), box, "first") == ("・", 90, 94)
+    assert scan.lost_dot(_line((62, 19, 4, 4), glyphs=(124,)), box, "first") is None  # over an em off
+    assert scan.lost_dot(_line((64, 19, 4, 4), glyphs=(124,)), box) is None  # in a gap: off its middle
+    assert scan.lost_dot(_line((90, 29, 4, 4), glyphs=(124,)), box, "first") is None  # no bullet that low
 
 
 def test_a_dot_after_another_columns_text_is_no_bullet() -> None:
     # a table without rules, scanned soft: the 、 ending one column's line, before the next's
-    assert scan.lost_dot(_gap((60, 8, 6, 26), (70, 19, 4, 4)), (60, 0, 122, 42), "first") is None
+    box = (60, 0, 122, 42)
+    assert scan.lost_dot(_line((100, 19, 4, 4), glyphs=(40, 124)), box, "first") is None
+    assert scan.lost_dot(_line((100, 19, 4, 4), glyphs=(124,)), box, "first") == ("・", 100, 104)
 
 
 def test_a_comma_ending_a_line_is_found_in_the_em_after_it() -> None:
     # shaded_cid_narrow scanned soft: 徳島文理大学、 / 徳島文理大学短期大学部, its 、 lost
     after = (80, 0, 122, 42)  # one em after the line's last glyph, whose sliver touches it
-    assert scan.lost_dot(_gap((79, 8, 3, 26), (88, 28, 4, 4)), after, "last") == ("、", 88, 92)
-    assert scan.lost_dot(_gap((88, 19, 4, 4)), after, "last") is None  # no line ends with a ・
-    assert scan.lost_dot(_gap((88, 28, 4, 4), (110, 8, 20, 26)), after, "last") is None  # another column
+    assert scan.lost_dot(_line((79, 8, 3, 26), (88, 28, 4, 4), glyphs=(55,)), after, "last") == ("、", 88, 92)
+    assert scan.lost_dot(_line((88, 19, 4, 4), glyphs=(55,)), after, "last") is None  # no line ends with ・
+    other_column = _line((88, 28, 4, 4), (110, 8, 20, 26), glyphs=(55,))
+    assert scan.lost_dot(other_column, after, "last") is None
 
 
 def test_a_mark_looked_for_past_the_pages_edge_is_not_there() -> None:
