@@ -712,8 +712,8 @@ def _put_back_lost_dots(glyphs: T_obj_list, page: scan.PageImage) -> None:
     (:func:`scan.lost_dot`, where :func:`_dot_box` says one may stand): a bullet ``・``
     before a line's first glyph, a ``・`` or ``、`` in a wide gap between two Japanese
     glyphs, a ``、`` ending the line (:func:`_put_back_lost_ending`); the glyph then starts
-    (or ends) at its dot. On a soft scan of a map legend at 6.5 pt
-    every bullet was lost, so each wrapped line of a project read as a project of its own."""
+    (or ends) at its dot. On a soft scan of a map legend at 6.5 pt every bullet was lost,
+    so each wrapped line of a project read as a project of its own."""
     s = page.points_per_pixel
     _put_back_lost_ending(glyphs[-1], page)
     usual = _usual_gap(glyphs)

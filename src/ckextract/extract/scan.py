@@ -928,6 +928,8 @@ the text's darkest ink (the box widened by its height either way, 0.5th percenti
 Measured on soft scans: lost ・ and 、 0.23-0.77; specks of dust that would have been
 taken for a 、 1.13 and 1.58 (dust lies on the page darker than blurred print)."""
 TEXT_INK_PERCENTILE = 0.5
+"""The text's darkest ink beside a box: this percentile of its pixels (a glyph's strokes
+are a few percent of them; a pixel or two of dust does not set it)."""
 
 
 def _fainter_than_text(image: Image, box: tuple[int, int, int, int], dot: tuple[int, ...]) -> bool:
