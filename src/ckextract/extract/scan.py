@@ -301,7 +301,7 @@ def seam_mask(grey: Image, points_per_pixel: float) -> tuple[Image, Image]:
 
 
 SEAM_REACH_SHARE = 0.5
-"""A seam's end is carried to a crossing line up to this share of the seam's own length
+"""A column's seam's end is carried to a crossing line up to this share of the seam's own length
 away: shaded_cid_narrow scanned soft had its 高知 row's column borders seen over only its
 lower 45 and 52 pt, the text of the cells beside them hiding 19 and 12 pt above; the
 rows ran two cells into one."""
@@ -314,17 +314,18 @@ def meet_ends(lines: T_obj_list, crossing: T_obj_list, reach: float) -> T_obj_li
     their corners closed. An end with no crossing line that near stays where it is (a line
     never grows past a table). Only seams are given: an inked line reaches its border on
     the paper, and an inked line that stops short of one is no border (a link's underline
-    would otherwise close a cell under the text). A seam reaches further by a share of its
-    own length (:data:`SEAM_REACH_SHARE`): text set close to a border hides the seam along
-    it."""
+    would otherwise close a cell under the text). A column's seam reaches further by a
+    share of its own length (:data:`SEAM_REACH_SHARE`): text set close to a border hides
+    the seam along it. A row's does not: the gaps between a cell's lines of text make short
+    seams across it (mhlw_ec/02 scanned: carried to the cell's sides, they split its rows)."""
     horizontal = [ln for ln in crossing if ln["top"] == ln["bottom"]]
     vertical = [ln for ln in crossing if ln["top"] != ln["bottom"]]
     out: T_obj_list = []
     for ln in (ln for ln in lines if ln["top"] == ln["bottom"]):
-        y, far = float(ln["top"]), max(reach, SEAM_REACH_SHARE * float(ln["x1"] - ln["x0"]))
+        y = float(ln["top"])
         across = [float(v["x0"]) for v in vertical if v["top"] - reach <= y <= v["bottom"] + reach]
-        x0 = _nearest(float(ln["x0"]), across, far)
-        x1 = _nearest(float(ln["x1"]), across, far)
+        x0 = _nearest(float(ln["x0"]), across, reach)
+        x1 = _nearest(float(ln["x1"]), across, reach)
         out.append(_line(min(x0, x1), y, max(x0, x1), y))
     for ln in (ln for ln in lines if ln["top"] != ln["bottom"]):
         x, far = float(ln["x0"]), max(reach, SEAM_REACH_SHARE * float(ln["bottom"] - ln["top"]))
