@@ -229,7 +229,7 @@ CHECKS: tuple[Check, ...] = (
         "org_name_no_separator",
         "memberships",
         "critical",
-        "no stray separator (、, ， or a , between Japanese words) inside an organization name",
+        "no stray separator (、, ， or a , between Japanese words; a Latin name's Co., Ltd. is none) inside an organization name",
         lambda _: gxe.ExpectColumnValuesToNotMatchRegex(column="org_name", regex=MEMBER_SEPARATOR),
     ),
     _c(
