@@ -393,3 +393,29 @@ def test_a_mark_looked_for_past_the_pages_edge_is_not_there() -> None:
     # a glyph at a page's right edge: the em after it is off the image (OpenCV crashed on it)
     assert scan.lost_dot(_gap(), (200, 0, 242, 42), "last") is None
     assert scan.lost_dot(_gap(), (190, 0, 232, 42), "last") is None
+
+
+def _underlined(gap: int) -> np.ndarray:
+    """Letters (bars 20 px tall, 16 apart) on a 4 px line ``gap`` pixels under their feet."""
+    img = np.full((120, 700), WHITE, dtype=np.uint8)
+    for x in range(60, 600, 30):
+        img[40:80, x : x + 14] = 20
+    img[80 + gap : 84 + gap, 50:620] = 20
+    return img
+
+
+def test_a_line_the_letters_stand_on_is_taken_out() -> None:
+    out = scan.without_underlines(_underlined(gap=0))
+    assert (out[80:90, :] == WHITE).all() and (out[40:79, 60:74] == 20).all()
+
+
+def test_a_line_under_a_gap_is_left() -> None:
+    img = _underlined(gap=3)
+    assert (scan.without_underlines(img) == img).all()  # Tesseract reads through it
+
+
+def test_a_short_bar_is_no_underline() -> None:
+    img = np.full((120, 300), WHITE, dtype=np.uint8)
+    img[40:80, 60:100] = 20
+    img[80:84, 50:140] = 20  # 90 px: an em of a large glyph's stroke, not a line
+    assert (scan.without_underlines(img) == img).all()

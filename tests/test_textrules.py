@@ -472,6 +472,11 @@ def test_address_letters_only_in_an_address() -> None:
     assert tr.read_address_letters("ABC|DEF") == "ABC|DEF"
 
 
+def test_url_scheme_p_read_as_o() -> None:
+    assert tr.read_url_scheme("htto://www.mominoki-cl.jp") == "http://www.mominoki-cl.jp"  # mhlw_ec/07
+    assert tr.read_url_scheme("httos://watanabe-oag.jimdo.com/") == "https://watanabe-oag.jimdo.com/"
+
+
 def test_url_scheme_h_read_as_n() -> None:
     assert tr.read_url_scheme("nttps.//www.k-medical.jp") == "https.//www.k-medical.jp"  # mhlw_ec/02
 

@@ -891,12 +891,15 @@ _CAPITAL_WWW = re.compile(r"(?<![A-Za-z])Www\.")
 
 
 _SCHEME_H = re.compile(r"(?<![A-Za-z])n(?=ttps?[:.;,\-]//)")
+_SCHEME_P = re.compile(r"(?<![A-Za-z])(?:[hn]tt)o(?=s?[:.;,\-]//)")
 
 
 def read_url_scheme(line: str) -> str:
     """The ``h`` of ``http`` read as ``n`` (its ascender lost): ``nttps.//www.k-medical.jp``
-    → ``https.//…`` (then :func:`read_url_colon`)."""
-    return _SCHEME_H.sub("h", line)
+    → ``https.//…`` (then :func:`read_url_colon`); its ``p`` read as ``o`` (its tail
+    lost with a link's underline, :func:`ckextract.extract.scan.without_underlines`:
+    ``htto://www.mominoki-cl.jp``). No scheme is spelt ``htto``."""
+    return _SCHEME_H.sub("h", _SCHEME_P.sub(lambda m: m.group(0)[:-1] + "p", line))
 
 
 _HOST_END_JP = re.compile(r"(?:^|//|www\.|@)[A-Za-z0-9.\-]*[A-Za-z0-9]((?<!\.)[jJ])p(?=/|$)")
