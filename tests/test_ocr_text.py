@@ -102,6 +102,17 @@ def test_a_line_box_taller_than_its_glyphs_gives_each_glyph_its_own_height() -> 
     assert all(abs((g["bottom"] - g["top"]) / 0.24 - 24 * ocr.INK_TO_EM) < 2 for g in glyphs)
 
 
+def test_a_tall_line_on_one_baseline_keeps_its_full_stops_in_it() -> None:
+    # 03 scanned: a web address's box is tall (a "/" boxed 55 px), its letters x-high,
+    # and its full stops, lower than the letters, came out as a line of their own
+    chars = [ocr.OcrChar(ch, (100 + 22 * k, 114, 120 + 22 * k, 139), 99.0) for k, ch in enumerate("www")]
+    chars.append(ocr.OcrChar(".", (166, 135, 171, 140), 99.0))
+    chars += [ocr.OcrChar(ch, (176 + 22 * k, 114, 196 + 22 * k, 139), 99.0) for k, ch in enumerate("com")]
+    chars.append(ocr.OcrChar("/", (242, 102, 262, 157), 99.0))
+    glyphs = ocr.line_glyphs(ocr.OcrLine((100, 100, 262, 159), (ocr.OcrWord(tuple(chars)),)), PAGE, 0.0)
+    assert len({(g["top"], g["bottom"]) for g in glyphs}) == 1
+
+
 def test_grey_ink_was_printed_black_and_colour_stays() -> None:
     assert ocr.printed_colour((0.27, 0.27, 0.29)) == (0.0,)
     assert ocr.printed_colour((0.9, 0.22, 0.16)) == (0.9, 0.22, 0.16)

@@ -316,6 +316,31 @@ def test_a_straight_dash_cut_by_its_box_is_a_bar_a_wave_is_not() -> None:
     assert not scan.straight_bar_at(img, (125, 10, 145, 50))
 
 
+def _dash_between_digits(dash: str) -> np.ndarray:
+    """``0－1`` or ``0～1`` (``dash``) at 9 pt, 300 dpi: two digits as rings and bars."""
+    img = np.full((60, 200), WHITE, dtype=np.uint8)
+    cv2.ellipse(img, (30, 30), (9, 14), 0, 0, 360, 0, 3)  # 0
+    cv2.rectangle(img, (150, 16), (153, 44), 0, -1)  # 1
+    if dash == "－":
+        cv2.rectangle(img, (60, 28), (90, 31), 0, -1)  # 03's full-width hyphen, 31 x 4 px
+    else:
+        pts = np.array([(60 + x, 30 + int(4 * np.sin(x / 5))) for x in range(31)], np.int32)
+        cv2.polylines(img, [pts], False, 0, 3)
+    return img
+
+
+def test_a_straight_dash_is_found_between_its_neighbours_wherever_its_box_is() -> None:
+    # 03 scanned: Tesseract boxed the ``－`` on the ``1`` after it
+    assert scan.straight_bar_in(_dash_between_digits("－"), (18, 10, 160, 50))
+    assert not scan.straight_bar_in(_dash_between_digits("～"), (18, 10, 160, 50))
+
+
+def test_a_bar_at_the_foot_of_a_line_is_no_dash() -> None:
+    img = np.full((60, 200), WHITE, dtype=np.uint8)
+    cv2.rectangle(img, (60, 46), (90, 49), 0, -1)  # an underscore
+    assert not scan.straight_bar_in(img, (18, 10, 160, 50))
+
+
 def test_a_crisp_render_has_sharper_edges_than_a_scan() -> None:
     crisp = np.full((200, 400), WHITE, dtype=np.uint8)
     cv2.rectangle(crisp, (50, 50), (150, 60), 0, -1)  # a stroke, edges one pixel wide

@@ -66,7 +66,14 @@ INK_TO_EM = 1.15
 """A Japanese glyph's ink is about 0.87 of its em: the median ink height of a line's
 glyphs × this is its font size."""
 TALL_LINE = 1.8
-"""A line of text this many font sizes tall is not one line (see :func:`_vertical`)."""
+"""A line of text this many font sizes tall may be several (see :func:`line_band`) ..."""
+STACKED_SPREAD = 0.5
+"""... if its glyphs' middles lie this many font sizes apart: a line's own spread no more
+than a quarter (a ``p`` against an ``h``, a kana against a kanji), lines one under another
+one or more."""
+MARK_HEIGHT_SHARE = 0.5
+"""A glyph under this share of a line's median glyph height is a small mark (``.``, ``、``),
+set low or high on the line: no sign of another line."""
 SEVERAL = "\ufffc"
 """Stands for a glyph Tesseract read as several characters when a line is reread by
 :func:`textrules.ocr_reread` (one character a glyph)."""
@@ -737,11 +744,18 @@ def _a_straight_dash(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     """Whether glyph ``k``, read as a dash that the text rules took for a range's ～, or
     read as ～ itself, is printed straight (:func:`scan.straight_bar_at`): a full-width
     hyphen ``－`` joining two times (mhlw_ec/03 prints ``9:00－12:30``, read
-    ``9:00一12:30`` and ``9:00~12:30``), not a wave."""
+    ``9:00一12:30`` and ``9:00~12:30``), not a wave. Looked for from the glyph before to
+    the glyph after (:func:`scan.straight_bar_in`): Tesseract may box the mark on its
+    neighbour (03 scanned: the ``－`` of ``9:00－12:30`` boxed on the ``1``, 5 px wide,
+    and the ``0`` before it on the ``－``)."""
     glyph = glyphs[k]
     if glyph["text"] not in STRAIGHT_OR_WAVE:
         return False
-    return scan.straight_bar_at(page.grey, _glyph_pixels(glyph, page))
+    if not 0 < k < len(glyphs) - 1:
+        return scan.straight_bar_at(page.grey, _glyph_pixels(glyph, page))
+    x0, top, x1, bottom = _glyph_pixels(glyph, page)
+    before, after = _glyph_pixels(glyphs[k - 1], page), _glyph_pixels(glyphs[k + 1], page)
+    return scan.straight_bar_in(page.grey, (min(x0, before[0]), top, max(x1, after[2]), bottom))
 
 
 def _read(line: OcrLine) -> str:
@@ -881,15 +895,45 @@ def _closed(a: dict[str, Any], b: dict[str, Any], same_word: bool) -> bool:
     return same_word or not (_is_ascii(a["text"][-1]) and _is_ascii(b["text"][0]))
 
 
-def _vertical(line: OcrLine, box: tuple[int, int, int, int], glyph_height: float) -> tuple[int, int]:
-    """Top and bottom (pixels) a glyph is given: its line's, as a font's glyphs share one;
-    but Tesseract may take text of several cells, one under the other, for one line, and
-    then each glyph keeps its own middle, one glyph's height around it."""
-    top, bottom = line.box[1], line.box[3]
-    if bottom - top <= TALL_LINE * glyph_height:
-        return top, bottom
+def _vertical(
+    box: tuple[int, int, int, int], glyph_height: float, band: tuple[int, int] | None
+) -> tuple[int, int]:
+    """Top and bottom (pixels) a glyph is given: its line's ``band`` (:func:`line_band`),
+    or where a line holds several (``None``), its own middle, one glyph's height around
+    it."""
+    if band is not None:
+        return band
     middle = (box[1] + box[3]) / 2
     return int(middle - glyph_height / 2), int(middle + glyph_height / 2)
+
+
+def line_band(line: OcrLine, glyph_height: float) -> tuple[int, int] | None:
+    """Top and bottom (pixels) the glyphs of a line share, as a font's glyphs share one:
+    the line's box; a box :data:`TALL_LINE` glyphs tall, the glyphs' middle, one glyph's
+    height around it; ``None`` where Tesseract took text of several cells, one under the
+    other, for one line (:func:`_stacked`)."""
+    if line.box[3] - line.box[1] <= TALL_LINE * glyph_height:
+        return line.box[1], line.box[3]
+    if _stacked(line, glyph_height):
+        return None
+    middles = sorted((c.box[1] + c.box[3]) / 2 for w in line.words for c in w.chars)
+    middle = middles[len(middles) // 2]
+    return int(middle - glyph_height / 2), int(middle + glyph_height / 2)
+
+
+def _stacked(line: OcrLine, glyph_height: float) -> bool:
+    """Whether a tall line Tesseract read holds text of several lines one under the other:
+    the middles of its glyphs (small marks aside, :data:`MARK_HEIGHT_SHARE`) lie apart by
+    more than :data:`STACKED_SPREAD` of a glyph. A web address is tall (ascenders,
+    descenders, a ``/`` boxed 55 px for 37) and its letters are short (the median glyph
+    is an ``x``), but its glyphs stand on one baseline: taken apart, its full stops, lower
+    than the letters, came out as a line of their own after it (03 scanned:
+    ``http://www.yuugaoseclinic.com/`` read ``http://wwwyuugaosecliniccom/..``)."""
+    boxes = [c.box for w in line.words for c in w.chars]
+    heights = sorted(b[3] - b[1] for b in boxes)
+    tall = heights[len(heights) // 2] * MARK_HEIGHT_SHARE
+    middles = [(b[1] + b[3]) / 2 for b in boxes if b[3] - b[1] >= tall]
+    return max(middles) - min(middles) > STACKED_SPREAD * glyph_height
 
 
 def in_reading_order(line: OcrLine) -> OcrLine:
@@ -917,13 +961,14 @@ def line_glyphs(
     line: OcrLine, page: scan.PageImage, doctop: float, named: frozenset[tuple[str, str]] = frozenset()
 ) -> T_obj_list:
     """One OCR line as pdfplumber-shaped chars: the line's height for every glyph
-    (:func:`_vertical`), gaps inside Japanese text closed (:data:`JOIN_GAP_EMS`), each
+    (:func:`line_band`), gaps inside Japanese text closed (:data:`JOIN_GAP_EMS`), each
     glyph's colour read from its ink; a place's name misread mended (``named``: the towns
     the page's postcodes name, :func:`addresses.towns_of_postcodes`)."""
     line = in_reading_order(line)
     s = page.points_per_pixel
     heights = sorted(c.box[3] - c.box[1] for w in line.words for c in w.chars)
     glyph_height = INK_TO_EM * heights[len(heights) // 2] if heights else 1.0
+    band = line_band(line, glyph_height) if heights else None
     glyphs: T_obj_list = []
     word_of: list[int] = []
     for w, word in enumerate(line.words):
@@ -931,7 +976,7 @@ def line_glyphs(
             if ch.confidence <= MIN_CONFIDENCE:
                 continue
             text = unicodedata.normalize("NFC", ch.text)
-            top_px, bottom_px = _vertical(line, ch.box, glyph_height)
+            top_px, bottom_px = _vertical(ch.box, glyph_height, band)
             top, bottom = top_px * s, bottom_px * s
             size = bottom - top
             x0, x1 = ch.box[0] * s, ch.box[2] * s

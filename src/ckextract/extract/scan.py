@@ -83,6 +83,9 @@ DASH_MAX_THICK_PX = 10
 """...and no thicker than this (a bold hyphen's stroke blurred by the scan is 6-7 px)..."""
 DASH_MIN_FILL = 0.6
 """...and fills this share of its box: a bar, not a stroke of a letter or a tilde."""
+BAR_MIDDLE_SHARE = 0.25
+"""A dash's bar lies across a line's middle: its centre within this share of the line's
+height of it (03's full-width ``－``: at the middle; an underscore lies at the foot)."""
 FAINT_INK_CONTRAST = 40
 """A small mark's dots blur on a scan to grey 170-200 on paper of 250 (mhlw_ec/10's
 ``金:9:00`` at 7 pt, dots 3-4 px); darker than the paper by this is their ink (the
@@ -902,6 +905,27 @@ def straight_bar_at(image: Image, box: tuple[int, int, int, int]) -> bool:
         return False
     _, _, w, h, area = (int(v) for v in stats[middle.pop()])
     return _a_bar(w, h, area)
+
+
+def straight_bar_in(image: Image, box: tuple[int, int, int, int]) -> bool:
+    """Whether a box of a line (pixels: a mark and its neighbours) holds a straight bar
+    (:func:`_a_bar`) across the middle of its height (its centre within a quarter of the
+    height of the middle, :data:`BAR_MIDDLE_SHARE`; an underscore lies on the baseline)."""
+    import cv2
+
+    x0, top, x1, bottom = _within(image, box)
+    if x1 <= x0 or bottom <= top:
+        return False
+    piece = _stretch(image[top:bottom, x0:x1])
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(
+        (piece < INK_LEVEL).astype(np.uint8), connectivity=8
+    )
+    middle = piece.shape[0] / 2
+    for label in range(1, count):
+        _, y, w, h, area = (int(v) for v in stats[label])
+        if _a_bar(w, h, area) and abs(y + h / 2 - middle) <= BAR_MIDDLE_SHARE * piece.shape[0]:
+            return True
+    return False
 
 
 def colon_in(image: Image, box: tuple[int, int, int, int]) -> bool:
