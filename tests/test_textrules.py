@@ -585,6 +585,11 @@ def test_a_bracket_ending_a_number_after_a_hyphen_is_its_one() -> None:
     assert tr.stray_stops("141-]") == [] and tr.read_bracket_one("141-]") == "141-1"  # mhlw_ec/02
 
 
+def test_a_one_read_as_a_dagger_in_a_time_is_one() -> None:
+    assert tr.read_dagger_one("月・火・木・金9:00-†8:00") == "月・火・木・金9:00-18:00"  # mhlw_ec/03
+    assert tr.read_dagger_one("注†") == "注†"  # a note's mark stays
+
+
 def test_a_full_stop_between_day_words_is_kept() -> None:
     assert tr.read_ideographic_comma("木曜.土曜8:30-12:00") == "木曜.土曜8:30-12:00"  # mhlw_ec/03
     assert tr.read_ideographic_comma("(祝日.水曜.日曜休み)") == "(祝日.水曜.日曜休み)"  # mhlw_ec/07

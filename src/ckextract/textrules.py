@@ -822,6 +822,16 @@ _LONE_BRACKET = re.compile(r"(?<=\d)[\[\]]|[\[\]](?=\d)|(?<=-)[\[\]]")
 _BRACKET_ONE = re.compile(r"-[\[\]]$")
 
 
+_DAGGER_ONE = re.compile(r"(?<=[\d:\-～~])†(?=\d)|(?<=\d)†(?=[\d:])")
+
+
+def read_dagger_one(line: str) -> str:
+    """A ``1`` read as a dagger ``†`` (its foot lost) against digits, a time's colon or a
+    range's dash (mhlw_ec/03 scanned: ``9:00-18:00`` read ``9:00-†8:00``): no list sets a
+    dagger in a number."""
+    return _DAGGER_ONE.sub("1", line)
+
+
 def read_bracket_one(line: str) -> str:
     """A ``1`` read as a square bracket at the end of an address's number (mhlw_ec/02
     scanned: ``桐生市相生町一丁目141-1`` read ``141-]``)."""
@@ -1068,6 +1078,7 @@ OCR_READINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("kanji_mouth", read_kanji_mouth),
     ("chain_dot", read_chain_dot),
     ("bracket_one", read_bracket_one),
+    ("dagger_one", read_dagger_one),
     ("postcode_mark", read_postcode_mark),
     ("era_date_dot", read_era_date_dot),
     ("date_day", read_date_day),
