@@ -299,6 +299,12 @@ def test_a_cell_with_kana_or_kanji_is_not_latin_text() -> None:
     assert not ocr.is_latin([_line("「」")])  # no letter or digit at all
 
 
+def test_a_web_address_with_one_letter_read_as_kana_is_latin_text() -> None:
+    assert ocr.is_latin([_line("http://omにladies.com/")])  # mhlw_ec/03 scanned: omi-ladies
+    assert not ocr.is_latin([_line("113-7ハートスクエア長建1F")])  # mhlw_ec/10: Japanese text
+    assert not ocr.is_latin([_line("3号")])  # a kanji ending a number is no slip in a word
+
+
 def test_a_range_misread_in_a_line_is_a_wave_dash() -> None:
     assert _text(ocr.line_glyphs(_line("月て木9:30<13:00"), PAGE, 0.0)) == "月～木9:30～13:00"
 

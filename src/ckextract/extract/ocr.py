@@ -286,13 +286,24 @@ def _text_of(lines: list[OcrLine]) -> str:
     return "".join(c.text for line in lines for w in line.words for c in w.chars)
 
 
+LATIN_WORD_SLIP = 1
+"""A reading of Latin letters may hold this many kana or kanji the Japanese model put for a
+Latin mark (``-`` read ``に``): more, and the box is Japanese text."""
+
+
 def is_latin(lines: list[OcrLine]) -> bool:
     """Whether a box's reading is Latin text: letters or digits and no kana or kanji (a
     phone number, a postcode, a web or mail address; the Japanese model reads Latin
-    letters as Japanese punctuation, ``Soujinkal-kousel」D``, but not as kana or kanji)."""
+    letters as Japanese punctuation, ``Soujinkal-kousel」D``), but for one kana or kanji
+    inside a Latin word (:data:`LATIN_WORD_SLIP`: mhlw_ec/03 scanned, ``omi-ladies.com``
+    read ``omにladies.com``)."""
     text = _text_of(lines)
-    return any(ch.isascii() and ch.isalnum() for ch in text) and not any(
-        textrules.is_kana_or_kanji(ch) for ch in text
+    japanese = [k for k, ch in enumerate(text) if textrules.is_kana_or_kanji(ch)]
+    if len(japanese) > LATIN_WORD_SLIP:
+        return False
+    return any(ch.isascii() and ch.isalnum() for ch in text) and all(
+        0 < k < len(text) - 1 and text[k - 1].isascii() and text[k + 1].isascii() and text[k + 1].isalpha()
+        for k in japanese
     )
 
 
