@@ -631,6 +631,8 @@ def test_a_bar_after_an_underscore_in_an_address_is_an_l() -> None:
 
 def test_a_full_stop_between_an_address_and_japanese_text_is_dust() -> None:
     assert tr.stray_stops("http://www.yoshidaiin.com/.ホームページ") == [26]  # mhlw_ec/03 scanned soft
+    assert tr.stray_stops(".ホームページ変更予定") == [0]  # the same, the address a line above
+    assert tr.stray_stops(".com/index.html") == []  # a wrapped address's next line
 
 
 def test_a_hyphen_read_twice_between_digits_is_one() -> None:

@@ -787,7 +787,8 @@ _DOTTED_WEEKDAYS = re.compile(f"[{DAYS}][.．][{DAYS}]")
 
 
 _STRAY_STOP = re.compile(
-    r"(?<=[、,.。:])\.(?!/)|(?<=[0-9\u3040-\u30ff\u3400-\u9fff])[.・|]$|(?<=/)\.(?=[\u3040-\u30ff\u3400-\u9fff])"
+    r"(?<=[、,.。:])\.(?!/)|(?<=[0-9\u3040-\u30ff\u3400-\u9fff])[.・|]$"
+    r"|(?:(?<=/)|^)\.(?=[\u3040-\u30ff\u3400-\u9fff])"
 )
 
 
@@ -804,7 +805,9 @@ def stray_stops(line: str) -> list[int]:
     ``[``/``]`` by a number, and a citation's ``[9]`` has both. One ending a line after a
     hyphen is the ``1`` itself (:func:`read_bracket_one`). A hyphen read twice between
     digits (:data:`_DOUBLE_DASH`). And a full stop between an
-    address's last ``/`` and Japanese text (03: ``yoshidaiin.com/.ホームページ変更予定``)."""
+    address's last ``/`` and Japanese text (03: ``yoshidaiin.com/.ホームページ変更予定``),
+    or starting a line of Japanese text (the same cell when the address is a line of its
+    own: Japanese sets no stop at a line's head, 行頭禁則)."""
     out = [m.start() for m in _STRAY_STOP.finditer(line)]
     out += [m.start() for m in _DOUBLE_DASH.finditer(line)]
     if line.count("[") + line.count("]") == 1:
