@@ -490,6 +490,38 @@ def test_an_address_a_cell_wraps_over_two_lines_is_mended_as_one() -> None:
     assert groups == [[0, 1], []] and _text(glyphs[0]) == "滋賀県蒲生郡"
 
 
+def _heading_with_dot(dot_x: int) -> ocr.OcrLine:
+    """``茨城労働局 . 最終更新日`` with the words at 100 and 1500 px and a dot at ``dot_x``."""
+    first, last = _line("茨城労働局"), _line("最終更新日")
+    last = ocr.OcrLine(
+        last.box,
+        tuple(
+            ocr.OcrWord(
+                tuple(
+                    ocr.OcrChar(c.text, (c.box[0] + 1400, c.box[1], c.box[2] + 1400, c.box[3]), 99.0)
+                    for c in w.chars
+                )
+            )
+            for w in last.words
+        ),
+    )
+    dot = ocr.OcrWord((ocr.OcrChar(".", (dot_x, 118, dot_x + 5, 123), 91.0),))
+    return ocr.OcrLine((100, 100, 1620, 124), (*first.words, dot, *last.words))
+
+
+def test_a_dot_far_from_every_word_is_dust_whatever_its_ink() -> None:
+    # mhlw_labor/013 scanned: a speck of 20 px in the gap of "茨城労働局  最終更新日"
+    assert (
+        _text(ocr.line_glyphs(_heading_with_dot(900), _page_with((900, 118, 5)), 0.0))
+        == "茨城労働局最終更新日"
+    )
+
+
+def test_a_printed_dot_near_a_word_stays_though_apart() -> None:
+    glyphs = ocr.line_glyphs(_heading_with_dot(250), _page_with((250, 118, 5)), 0.0)
+    assert _text(glyphs) == "茨城労働局、最終更新日"  # a full stop after a word is its 、 (textrules)
+
+
 def test_specks_read_as_dashes_apart_from_the_text_are_dropped() -> None:
     # mhlw_labor scanned, turned: bits of a rule on a heading's baseline read "局ーー最終"
     assert (
