@@ -102,3 +102,10 @@ def test_a_city_in_a_name_is_no_address() -> None:
 
 def test_a_town_after_oaza_is_mended() -> None:
     assert addresses.mend_town("弘前市大字冨野町1") == Mend(5, "冨野町", "富野町")  # mhlw_ec/02 scanned
+
+
+def test_a_city_with_gun_in_its_name_is_no_county() -> None:
+    # 小郡市 taken for county 小郡 + city 市 hid 福岡県's cities (mhlw_labor/012 scanned)
+    assert "市" not in addresses.cities()["福岡県"] and "小郡市" in addresses.cities()["福岡県"]
+    (mend,) = addresses.mend_address("福岡県市九州市小倉北区")
+    assert mend.name == "北九州市小倉北区"

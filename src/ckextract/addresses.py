@@ -36,9 +36,12 @@ NUMBER = re.compile(r"[0-9一二三四五六七八九十]")
 """Where a numbered town's number starts."""
 AZA = re.compile(r"大字|字")
 """What may stand between a city and its town (弘前市大字富野町)."""
-COUNTY = re.compile(r"^.+?郡(?=.)")
+COUNTY = re.compile(r"^.+?郡(?=.+[町村]$)")
 """A county before a town or village (紫波郡矢巾町): Japan Post writes it, addresses
-often leave it out (岩手県矢巾町)."""
+often leave it out (岩手県矢巾町). Only before a town or village (a county holds no
+city): 小郡市, 蒲郡市 and 大和郡山市 are cities, and taken for a county they left the
+cities ``市`` and ``山市``, so no city was mended after 福岡県 (mhlw_labor/012 scanned:
+``福岡県北九州市`` read ``福岡県市九州市`` was 福岡県's ``市`` and a town ``九州市…``)."""
 
 
 POSTCODE = re.compile(r"(?<![0-9])([0-9]{3})[-‐－ー−]([0-9]{4})(?![0-9])")
