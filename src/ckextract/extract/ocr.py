@@ -91,14 +91,12 @@ DUST_MARKS = frozenset("-‐_.,・･'`\"|:;、。ー一~")
 """What Tesseract reads a speck of dust as."""
 LONE_DOT_EMS = 3.0
 """A full stop or comma this many ems from any word is no mark of print (it sits against
-its word), whatever its ink (:func:`_speck_apart`)."""
-SPECK_MARKS = frozenset("-‐_ー一~.,")
-"""Marks a bit of a rule or a speck left on a line is read as (:func:`_speck_apart`): a
-dash, or a Latin full stop or comma, which print sets against its word (mhlw_labor/012
-scanned: ``佐賀労働局 最終更新日`` read ``佐賀労働局..最終更新日``, and its rows lost
-their bureau). Not an ideographic comma or full stop: set in an em of its own, apart
-from what follows, and boxed loosely, one can measure as little ink as a speck
-(mhlw_ec/10's ``(※水は9:40-)、`` lost its 、 when they were judged so too)."""
+its word), whatever its ink (:func:`_lone_dot`)."""
+SPECK_DASHES = frozenset("-‐_ー一~")
+"""Marks a bit of a rule left on a line is read as (:func:`_speck_apart`); a comma or a
+full stop Tesseract boxes loosely can measure as little ink as a speck (mhlw_ec/10's
+``(※水は9:40-)、`` lost its 、 when dots were judged so too; the seed-11 scan of
+shaded_cid_mincho_wide its Mincho 、 read ``,`` between two members)."""
 STRAY_GAP_EMS = 0.6
 """A dust mark at a line's end stands this far (× the line's height) from the text; a
 bullet or a full stop stands against it."""
@@ -866,22 +864,28 @@ def _speck_ending(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
 
 
 def _speck_apart(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
-    """Whether glyph ``k``, read as a dash or a dot (:data:`SPECK_MARKS`) inside its line, is a
+    """Whether glyph ``k``, read as a dash (:data:`SPECK_DASHES`) inside its line, is a
     speck set apart from the text: no glyph but marks within :data:`STRAY_GAP_EMS` of it
     either side, and its ink under :data:`SPECK_DOT_AREA` × the line's height squared.
     A turned scan of mhlw_labor left two bits of a table's top rule on a heading's
     baseline, 4 × 2 px, and the heading read ``福島労働局ーー最終更新日`` (a printed dash is
-    wide, a printed dot sits against its words). A dot with no word within
-    :data:`LONE_DOT_EMS` is dust whatever its ink (mhlw_labor/013 scanned: a speck of 20
-    px in the 30-em gap of ``茨城労働局 最終更新日``)."""
+    wide, a printed dot sits against its words)."""
     glyph = glyphs[k]
-    if glyph["text"] not in SPECK_MARKS or k in (0, len(glyphs) - 1):
+    if glyph["text"] not in SPECK_DASHES or k in (0, len(glyphs) - 1):
         return False
-    if _words_within(glyphs, glyph, STRAY_GAP_EMS * glyph["size"]):
+    return not _words_within(glyphs, glyph, STRAY_GAP_EMS * glyph["size"]) and _speck_ink(glyph, page)
+
+
+def _lone_dot(glyphs: T_obj_list, k: int) -> bool:
+    """Whether glyph ``k``, read as a Latin full stop or comma inside its line, has no word
+    within :data:`LONE_DOT_EMS`: dust, whatever its ink (print sets a stop against its
+    word). mhlw_labor/012 scanned read its heading ``佐賀労働局..最終更新日``: the dots became
+    ``、``, the spec's heading pattern no longer matched, and 5 rows kept the bureau
+    before; 013's heading held a speck of 20 px in its 30-em gap."""
+    glyph = glyphs[k]
+    if glyph["text"] not in ".," or k in (0, len(glyphs) - 1):
         return False
-    if glyph["text"] in ".," and not _words_within(glyphs, glyph, LONE_DOT_EMS * glyph["size"]):
-        return True
-    return _speck_ink(glyph, page)
+    return not _words_within(glyphs, glyph, LONE_DOT_EMS * glyph["size"])
 
 
 def _words_within(glyphs: T_obj_list, glyph: dict[str, Any], room: float) -> bool:
@@ -1039,6 +1043,7 @@ def line_glyphs(
             or _speck_ending(glyphs, k, page)
             or _lone_dot_colon(glyphs, k, page)
             or _speck_apart(glyphs, k, page)
+            or _lone_dot(glyphs, k)
         )
     ]
     glyphs, word_of = [glyphs[k] for k in keep], [word_of[k] for k in keep]
