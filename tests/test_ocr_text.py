@@ -522,6 +522,20 @@ def test_a_printed_dot_near_a_word_stays_though_apart() -> None:
     assert _text(glyphs) == "茨城労働局、最終更新日"  # a full stop after a word is its 、 (textrules)
 
 
+def test_a_speck_read_as_a_dot_apart_from_the_words_is_dropped() -> None:
+    # mhlw_labor/012 scanned: a 9 px speck 0.75 em after 佐賀労働局 read "." (then 、)
+    assert (
+        _text(ocr.line_glyphs(_heading_with_dot(240), _page_with((241, 118, 2)), 0.0))
+        == "茨城労働局最終更新日"
+    )
+
+
+def test_a_dot_boxed_beside_its_ink_is_no_speck() -> None:
+    # a Mincho 、 read "," was boxed 1-3 px beside its ink (shaded_cid_mincho_wide, seed 11)
+    glyphs = ocr.line_glyphs(_heading_with_dot(240), _page_with((248, 117, 5)), 0.0)
+    assert _text(glyphs) == "茨城労働局、最終更新日"
+
+
 def test_specks_read_as_dashes_apart_from_the_text_are_dropped() -> None:
     # mhlw_labor scanned, turned: bits of a rule on a heading's baseline read "局ーー最終"
     assert (

@@ -89,6 +89,9 @@ SAME_COLOUR = 0.15
 were printed in one colour: the scan varies a few percent from glyph to glyph."""
 DUST_MARKS = frozenset("-‐_.,・･'`\"|:;、。ー一~")
 """What Tesseract reads a speck of dust as."""
+DOT_SEARCH_EMS = 0.5
+"""How far either side of a dot's box its ink is looked for (:func:`_speck_dot`): Tesseract
+boxes a dot loosely, a few pixels off its ink."""
 LONE_DOT_EMS = 3.0
 """A full stop or comma this many ems from any word is no mark of print (it sits against
 its word), whatever its ink (:func:`_lone_dot`)."""
@@ -96,7 +99,8 @@ SPECK_DASHES = frozenset("-‐_ー一~")
 """Marks a bit of a rule left on a line is read as (:func:`_speck_apart`); a comma or a
 full stop Tesseract boxes loosely can measure as little ink as a speck (mhlw_ec/10's
 ``(※水は9:40-)、`` lost its 、 when dots were judged so too; the seed-11 scan of
-shaded_cid_mincho_wide its Mincho 、 read ``,`` between two members)."""
+shaded_cid_mincho_wide its Mincho 、 read ``,`` between two members). A Latin dot is
+judged by the ink about it (:func:`_speck_dot`)."""
 STRAY_GAP_EMS = 0.6
 """A dust mark at a line's end stands this far (× the line's height) from the text; a
 bullet or a full stop stands against it."""
@@ -876,6 +880,27 @@ def _speck_apart(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     return not _words_within(glyphs, glyph, STRAY_GAP_EMS * glyph["size"]) and _speck_ink(glyph, page)
 
 
+def _speck_dot(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
+    """Whether glyph ``k``, read as a Latin full stop or comma inside its line with no word
+    within :data:`STRAY_GAP_EMS` either side, is a speck: the largest part of ink about it
+    (its box widened by :data:`DOT_SEARCH_EMS` each side, not into its neighbours) is
+    under :data:`SPECK_DOT_AREA` × the line's height squared. Looked for about it, not in
+    its box: Tesseract boxed a Mincho ``、`` it read ``,`` 1-3 px beside its ink
+    (shaded_cid_mincho_wide scanned, seed 11: measured in the box, no ink, and two
+    members joined). mhlw_labor/012 scanned: a speck of 9 px 0.75 em after
+    ``佐賀労働局`` read ``.``, made ``、``, and the heading matched no longer."""
+    glyph = glyphs[k]
+    if glyph["text"] not in ".," or k in (0, len(glyphs) - 1):
+        return False
+    if _words_within(glyphs, glyph, STRAY_GAP_EMS * glyph["size"]):
+        return False
+    x0, top, x1, bottom = _glyph_pixels(glyph, page)
+    reach = int(DOT_SEARCH_EMS * (bottom - top))
+    left = min(max(x0 - reach, _glyph_pixels(glyphs[k - 1], page)[2]), x0)
+    right = max(min(x1 + reach, _glyph_pixels(glyphs[k + 1], page)[0]), x1)
+    return scan.largest_ink_part(page.grey, (left, top, right, bottom)) < SPECK_DOT_AREA * (bottom - top) ** 2
+
+
 def _lone_dot(glyphs: T_obj_list, k: int) -> bool:
     """Whether glyph ``k``, read as a Latin full stop or comma inside its line, has no word
     within :data:`LONE_DOT_EMS`: dust, whatever its ink (print sets a stop against its
@@ -1044,6 +1069,7 @@ def line_glyphs(
             or _lone_dot_colon(glyphs, k, page)
             or _speck_apart(glyphs, k, page)
             or _lone_dot(glyphs, k)
+            or _speck_dot(glyphs, k, page)
         )
     ]
     glyphs, word_of = [glyphs[k] for k in keep], [word_of[k] for k in keep]

@@ -1210,6 +1210,20 @@ def likeness(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) -> float:
     return float(x @ y) / norm if norm else 0.0
 
 
+def largest_ink_part(image: Image, box: tuple[int, int, int, int]) -> int:
+    """Pixels of the largest part of faint or dark ink in a box (:func:`_faint_ink`); 0
+    for none or a box off the image."""
+    import cv2
+
+    x0, top, x1, bottom = box = _within(image, box)
+    if x1 <= x0 or bottom <= top:
+        return 0
+    count, _, stats, _ = cv2.connectedComponentsWithStats(
+        _faint_ink(image, box).astype(np.uint8), connectivity=8
+    )
+    return max((int(stats[k][cv2.CC_STAT_AREA]) for k in range(1, count)), default=0)
+
+
 def ink_area(image: Image, box: tuple[int, int, int, int]) -> int:
     """Pixels of faint or dark ink in a box (:func:`_faint_ink`)."""
     x0, top, x1, bottom = box
