@@ -904,9 +904,10 @@ def _speck_dot(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
 def _lone_dot(glyphs: T_obj_list, k: int) -> bool:
     """Whether glyph ``k``, read as a Latin full stop or comma inside its line, has no word
     within :data:`LONE_DOT_EMS`: dust, whatever its ink (print sets a stop against its
-    word). mhlw_labor/012 scanned read its heading ``佐賀労働局..最終更新日``: the dots became
-    ``、``, the spec's heading pattern no longer matched, and 5 rows kept the bureau
-    before; 013's heading held a speck of 20 px in its 30-em gap."""
+    word). mhlw_labor/013 scanned: a speck of 20 px in the 30-em gap of its heading
+    ``茨城労働局 最終更新日`` was read ``.``, made ``、`` by the text rules, and the heading
+    matched its spec no longer; of 012's ``佐賀労働局..最終更新日`` the far one (the near one
+    is :func:`_speck_dot`'s)."""
     glyph = glyphs[k]
     if glyph["text"] not in ".," or k in (0, len(glyphs) - 1):
         return False
