@@ -94,7 +94,7 @@ DOT_SEARCH_EMS = 0.5
 boxes a dot loosely, a few pixels off its ink."""
 LONE_DOT_EMS = 3.0
 """A full stop or comma this many ems from any word is no mark of print (it sits against
-its word), whatever its ink (:func:`_lone_dot`)."""
+its word), whatever its ink (:func:`_speck_dot`)."""
 SPECK_DASHES = frozenset("-‐_ー一~")
 """Marks a bit of a rule left on a line is read as (:func:`_speck_apart`); a comma or a
 full stop Tesseract boxes loosely can measure as little ink as a speck (mhlw_ec/10's
@@ -882,36 +882,29 @@ def _speck_apart(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
 
 def _speck_dot(glyphs: T_obj_list, k: int, page: scan.PageImage) -> bool:
     """Whether glyph ``k``, read as a Latin full stop or comma inside its line with no word
-    within :data:`STRAY_GAP_EMS` either side, is a speck: the largest part of ink about it
-    (its box widened by :data:`DOT_SEARCH_EMS` each side, not into its neighbours) is
-    under :data:`SPECK_DOT_AREA` × the line's height squared. Looked for about it, not in
-    its box: Tesseract boxed a Mincho ``、`` it read ``,`` 1-3 px beside its ink
-    (shaded_cid_mincho_wide scanned, seed 11: measured in the box, no ink, and two
-    members joined). mhlw_labor/012 scanned: a speck of 9 px 0.75 em after
-    ``佐賀労働局`` read ``.``, made ``、``, and the heading matched no longer."""
+    within :data:`STRAY_GAP_EMS` either side, is dust. With no word within
+    :data:`LONE_DOT_EMS` it is, whatever its ink (print sets a stop against its word:
+    mhlw_labor/013 scanned, a speck of 20 px in the 30-em gap of its heading
+    ``茨城労働局 最終更新日`` was read ``.``, made ``、`` by the text rules, and the heading
+    matched its spec no longer). Nearer, it is where the largest part of ink about it (its
+    box widened by :data:`DOT_SEARCH_EMS` each side, not into its neighbours) is under
+    :data:`SPECK_DOT_AREA` × the line's height squared. Looked for about it, not in its
+    box: Tesseract boxed a Mincho ``、`` it read ``,`` 1-3 px beside its ink
+    (shaded_cid_mincho_wide scanned, seed 11: measured in the box, no ink, and two members
+    joined). mhlw_labor/012 scanned read ``佐賀労働局..最終更新日``: a speck of 9 px 0.75 em
+    after ``局``, and one far off."""
     glyph = glyphs[k]
     if glyph["text"] not in ".," or k in (0, len(glyphs) - 1):
         return False
     if _words_within(glyphs, glyph, STRAY_GAP_EMS * glyph["size"]):
         return False
+    if not _words_within(glyphs, glyph, LONE_DOT_EMS * glyph["size"]):
+        return True
     x0, top, x1, bottom = _glyph_pixels(glyph, page)
     reach = int(DOT_SEARCH_EMS * (bottom - top))
     left = min(max(x0 - reach, _glyph_pixels(glyphs[k - 1], page)[2]), x0)
     right = max(min(x1 + reach, _glyph_pixels(glyphs[k + 1], page)[0]), x1)
     return scan.largest_ink_part(page.grey, (left, top, right, bottom)) < SPECK_DOT_AREA * (bottom - top) ** 2
-
-
-def _lone_dot(glyphs: T_obj_list, k: int) -> bool:
-    """Whether glyph ``k``, read as a Latin full stop or comma inside its line, has no word
-    within :data:`LONE_DOT_EMS`: dust, whatever its ink (print sets a stop against its
-    word). mhlw_labor/013 scanned: a speck of 20 px in the 30-em gap of its heading
-    ``茨城労働局 最終更新日`` was read ``.``, made ``、`` by the text rules, and the heading
-    matched its spec no longer; of 012's ``佐賀労働局..最終更新日`` the far one (the near one
-    is :func:`_speck_dot`'s)."""
-    glyph = glyphs[k]
-    if glyph["text"] not in ".," or k in (0, len(glyphs) - 1):
-        return False
-    return not _words_within(glyphs, glyph, LONE_DOT_EMS * glyph["size"])
 
 
 def _words_within(glyphs: T_obj_list, glyph: dict[str, Any], room: float) -> bool:
@@ -1069,7 +1062,6 @@ def line_glyphs(
             or _speck_ending(glyphs, k, page)
             or _lone_dot_colon(glyphs, k, page)
             or _speck_apart(glyphs, k, page)
-            or _lone_dot(glyphs, k)
             or _speck_dot(glyphs, k, page)
         )
     ]
